@@ -1,0 +1,1 @@
+"""Rasa custom actions, served by rasa-sdk in the project's own environment."""

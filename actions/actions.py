@@ -1,0 +1,97 @@
+"""Custom actions: signposting rendered from the data file, and storing a confirmed report.
+
+They run in the action server (rasa-sdk, the project's environment), never in the engine.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import signposting
+from bot.crypto import DataCipher, master_key
+from bot.settings import Settings
+from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.reports import NewReport, create_report, format_reference
+from bot.topics import URGENT_INTENT, topic_of
+
+log = logging.getLogger(__name__)
+
+REPORT_BUTTONS = {
+    "domestic_abuse": [{"title": "Record what happened", "payload": "/report_incident"},
+                       {"title": "Not now", "payload": "/deny"}],
+    "default": [{"title": "Report it here", "payload": "/report_incident"},
+                {"title": "No, thanks", "payload": "/deny"}],
+}
+
+
+@cache
+def storage() -> tuple[Any, DataCipher]:
+    """The action server's sessionmaker and cipher, made on first use, once per process."""
+    settings = Settings.from_env()
+    return make_sessionmaker(make_engine(settings.database)), DataCipher(master_key(settings))
+
+
+class ActionSignpost(Action):
+    """Emergency guidance first when urgent, then the topic's signposting and an offer to report."""
+
+    def name(self) -> str:
+        return "action_signpost"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict) -> list[dict]:
+        message = tracker.latest_message
+        topic = topic_of(message)
+        urgent = (message.get("intent") or {}).get("name") == URGENT_INTENT
+        emergency_shown = bool((message.get("metadata") or {}).get("emergency_shown"))
+        guidance = signposting.default()
+        if urgent and not emergency_shown:
+            dispatcher.utter_message(text=guidance.text("emergency"))
+        if urgent:
+            dispatcher.utter_message(response="utter_when_safe",
+                                     buttons=REPORT_BUTTONS["default"])
+        else:
+            dispatcher.utter_message(text=guidance.text(topic))
+            dispatcher.utter_message(response="utter_offer_report",
+                                     buttons=REPORT_BUTTONS.get(topic, REPORT_BUTTONS["default"]))
+        return [SlotSet("topic", topic), SlotSet("urgent", urgent or emergency_shown)]
+
+
+class ActionSubmitReport(Action):
+    """Commit the confirmed report, then give the reference code (never the other way round)."""
+
+    def name(self) -> str:
+        return "action_submit_report"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict) -> list[dict]:
+        description = tracker.get_slot("incident_text")
+        if not description:
+            dispatcher.utter_message(response="utter_ask_incident_text")
+            return [FollowupAction("report_form")]
+        sessions, cipher = storage()
+        new = NewReport(topic=tracker.get_slot("topic") or "other", description=description,
+                        urgent=bool(tracker.get_slot("urgent")), reporter=tracker.sender_id,
+                        submission_id=_confirming_message_id(tracker))
+        try:
+            report = await create_report(sessions, cipher, new)
+        except Exception as exc:
+            log.error("report not stored: %s", type(exc).__name__)
+            dispatcher.utter_message(response="utter_report_failed")
+            return [FollowupAction("utter_confirm_report")]
+        dispatcher.utter_message(response="utter_report_stored",
+                                 reference=format_reference(report.reference))
+        return [SlotSet("incident_text", None), SlotSet("topic", None), SlotSet("urgent", None)]
+
+
+def _confirming_message_id(tracker: Tracker) -> str:
+    """The id of the user message that confirmed, so a retried submit is stored once."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return str(event.get("message_id") or event.get("timestamp"))
+    return "no-message"

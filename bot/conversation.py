@@ -1,0 +1,50 @@
+"""One conversation turn, the same for every channel: safety net, engine, fallback.
+
+The safety net runs before the engine and independently of it, so someone in danger
+gets emergency guidance first even when the engine is down or the model is wrong.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot import safety, signposting
+from bot.crypto import DataCipher
+from bot.engine import EngineClient, EngineUnavailable
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 2000
+
+
+@dataclass
+class Conversations:
+    """Turns a resident's message into the bot's replies, whichever channel it came from."""
+
+    engine: EngineClient
+    cipher: DataCipher
+
+    def sender_id(self, channel: str, raw_id: str) -> str:
+        """The id the engine sees: a keyed hash, so trackers hold no Telegram id."""
+        return f"{channel}-{self.cipher.identity(f'{channel}:{raw_id}')[:32]}"
+
+    async def reply(self, sender: str, text: str) -> list[dict]:
+        """The bot's replies to `text` as [{"text": ..., "buttons": [...]}]."""
+        urgent = safety.is_urgent(text)
+        replies = [{"text": signposting.default().text("emergency")}] if urgent else []
+        try:
+            answer = await self.engine.send(sender, text, {"emergency_shown": urgent})
+        except EngineUnavailable as exc:
+            log.warning("engine unavailable, answering without it: %s", exc)
+            return replies + [{"text": signposting.default().text("unavailable")}]
+        return replies + [_message(m) for m in answer if m.get("text") or m.get("buttons")]
+
+
+def _message(raw: dict) -> dict:
+    message = {"text": raw.get("text", "")}
+    buttons = [{"title": b["title"], "payload": b["payload"]}
+               for b in raw.get("buttons") or [] if b.get("title") and b.get("payload")]
+    if buttons:
+        message["buttons"] = buttons
+    return message

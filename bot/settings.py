@@ -1,0 +1,89 @@
+"""All configuration in one place, read once from the environment.
+
+Every field names its environment variable and says what it does; the README's
+configuration table lists the same variables (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str, doc: str):
+    return field(default=default, metadata={"env": name, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Typed settings; empty strings mean "use the embedded default"."""
+
+    var_dir: Path = _env("SAFER_VAR_DIR", "var",
+                         "Folder for the embedded databases, the data key and logs.")
+    app_host: str = _env("APP_HOST", "127.0.0.1", "Interface the web app listens on.")
+    app_port: int = _env("APP_PORT", "8080", "Port of the web app (chat, API, staff console).")
+    engine_url: str = _env("ENGINE_URL", "http://127.0.0.1:5005",
+                           "Base URL of the Rasa engine (loopback only: its REST channel has no auth).")
+    engine_token: str = _env("ENGINE_TOKEN", "",
+                             "Auth token of the engine's HTTP API; `make run` makes a random one.")
+    engine_timeout: float = _env("ENGINE_TIMEOUT", "15",
+                                 "Seconds the app waits for the engine before answering without it.")
+    action_server_url: str = _env("ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook",
+                                  "Webhook of the custom action server (loopback only).")
+    database_url: str = _env("DATABASE_URL", "",
+                             "SQLAlchemy async URL of the reports database; empty: SQLite in "
+                             "SAFER_VAR_DIR/app.db. PostgreSQL: postgresql+asyncpg://user:pw@host/db")
+    tracker_store_url: str = _env("TRACKER_STORE_URL", "",
+                                  "SQLAlchemy URL of the engine's conversation store; empty: SQLite in "
+                                  "SAFER_VAR_DIR/trackers.db. PostgreSQL: postgresql://user:pw@host/db")
+    data_key: str = _env("DATA_KEY", "",
+                         "Master key (Fernet, urlsafe base64) for data at rest; empty: a key "
+                         "file SAFER_VAR_DIR/data.key made on first run, owner-only.")
+    telegram_bot_token: str = _env("TELEGRAM_BOT_TOKEN", "",
+                                   "Token from @BotFather; when set, the Telegram bot polls.")
+    telegram_api_url: str = _env("TELEGRAM_API_URL", "https://api.telegram.org/bot",
+                                 "Bot API base URL (a local Bot API server, or the tests' fake).")
+    log_level: str = _env("LOG_LEVEL", "INFO", "Python log level of the app and action server.")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Build settings from `environ` (default: os.environ), converting each type."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for f in fields(cls):
+            raw = environ.get(f.metadata["env"], f.default)
+            values[f.name] = _convert(f.name, f.type, raw)
+        settings = cls(**values)
+        if not settings.var_dir.is_absolute():
+            object.__setattr__(settings, "var_dir", PROJECT_ROOT / settings.var_dir)
+        return settings
+
+    def to_env(self) -> dict[str, str]:
+        """These settings as environment variables, for the processes this one starts."""
+        return {f.metadata["env"]: str(getattr(self, f.name)) for f in fields(self)}
+
+    @property
+    def database(self) -> str:
+        """The reports database URL, the embedded SQLite file unless configured."""
+        return self.database_url or f"sqlite+aiosqlite:///{self.var_dir / 'app.db'}"
+
+    @property
+    def tracker_store(self) -> str:
+        """The engine's tracker store URL, the embedded SQLite file unless configured."""
+        return self.tracker_store_url or f"sqlite:///{self.var_dir / 'trackers.db'}"
+
+
+def _convert(name: str, type_name: str, raw: str):
+    converters = {"int": int, "float": float, "Path": Path, "str": str}
+    try:
+        return converters[type_name](raw)
+    except ValueError as exc:
+        raise SystemExit(f"configuration: {name} has an invalid value {raw!r}: {exc}") from None
+
+
+def env_table() -> list[tuple[str, str, str]]:
+    """(variable, default, description) for every setting, for docs and their test."""
+    return [(f.metadata["env"], f.default, f.metadata["doc"]) for f in fields(Settings)]

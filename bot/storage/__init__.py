@@ -1,0 +1,1 @@
+"""The reports database: models, engine/session setup and the queries the app needs."""

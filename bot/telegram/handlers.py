@@ -1,0 +1,100 @@
+"""Telegram handlers: every update gets a reply, through the same conversation service."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.conversation import MAX_MESSAGE_CHARS, Conversations
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+log = logging.getLogger(__name__)
+
+CONVERSATIONS_KEY = "conversations"
+TELEGRAM_MESSAGE_LIMIT = 4096
+TEXT_ONLY = ("I can only read text messages for now. Please type what happened, "
+             "in your own words.")
+TOO_LONG = f"That message is too long for me. Please keep it under {MAX_MESSAGE_CHARS} characters."
+TRY_AGAIN = "Sorry, something went wrong on our side. Please try again in a moment."
+
+
+def register(application: Application) -> None:
+    """All handlers, and the error handler, in one place."""
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, text_message))
+    application.add_handler(CallbackQueryHandler(button_pressed))
+    application.add_handler(MessageHandler(filters.ALL, unsupported))
+    application.add_error_handler(on_error)
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await converse(update, context, "/greet")
+
+
+async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    text = update.effective_message.text.strip()
+    if len(text) > MAX_MESSAGE_CHARS:
+        await update.effective_message.reply_text(TOO_LONG)
+        return
+    await converse(update, context, text)
+
+
+async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A Rasa button: answer the query, remove the keyboard, send the payload on."""
+    query = update.callback_query
+    await query.answer()
+    await query.edit_message_reply_markup(reply_markup=None)
+    await converse(update, context, query.data or "")
+
+
+async def unsupported(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message:
+        await update.effective_message.reply_text(TEXT_ONLY)
+
+
+async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Send the text to the conversation service and each reply back to the chat."""
+    conversations: Conversations = context.bot_data[CONVERSATIONS_KEY]
+    chat = update.effective_chat
+    await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    replies = await conversations.reply(conversations.sender_id("tg", str(chat.id)), text)
+    for reply in replies:
+        parts = split_text(reply.get("text") or "Choose one:")
+        for part in parts[:-1]:
+            await context.bot.send_message(chat.id, part)
+        await context.bot.send_message(chat.id, parts[-1], reply_markup=keyboard(reply))
+
+
+def keyboard(reply: dict) -> InlineKeyboardMarkup | None:
+    """Rasa buttons as an inline keyboard, one button a row; None when there are none."""
+    buttons = reply.get("buttons")
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b["title"], callback_data=b["payload"])] for b in buttons])
+
+
+def split_text(text: str, limit: int = TELEGRAM_MESSAGE_LIMIT) -> list[str]:
+    """Pieces of at most `limit` characters, cut at a line or word break where possible."""
+    parts = []
+    while len(text) > limit:
+        cut = max(text.rfind("\n", 0, limit), text.rfind(" ", 0, limit))
+        cut = cut if cut > 0 else limit
+        parts.append(text[:cut])
+        text = text[cut:].lstrip()
+    return parts + [text]
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the error type only (never message content) and tell the user to try again."""
+    log.error("telegram handler failed: %s", type(context.error).__name__)
+    if isinstance(update, Update) and update.effective_chat:
+        await context.bot.send_message(update.effective_chat.id, TRY_AGAIN)

@@ -1,0 +1,1 @@
+"""The aiohttp side: resident API and web chat, health, and the staff console."""

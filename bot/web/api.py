@@ -1,0 +1,124 @@
+"""The HTTP contract: /healthz, /api/chat and /api/classify (see the README)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+
+import aiohttp
+from aiohttp import web
+from sqlalchemy import text
+
+from bot.conversation import MAX_MESSAGE_CHARS
+from bot.engine import EngineUnavailable
+from bot.topics import classify
+from bot.web.keys import CONVERSATIONS, ENGINE, HTTP, SESSIONS, SETTINGS, TELEGRAM_STATE
+
+log = logging.getLogger(__name__)
+routes = web.RouteTableDef()
+
+MAX_SENDER_CHARS = 128
+HEALTH_TIMEOUT = aiohttp.ClientTimeout(total=3)
+
+
+class BadRequest(Exception):
+    """A request the API refuses with 400 and this message."""
+
+
+@web.middleware
+async def json_errors(request: web.Request, handler):
+    """API errors are JSON with a message that says what is wrong, never an HTML page."""
+    try:
+        return await handler(request)
+    except BadRequest as exc:
+        return web.json_response({"error": str(exc)}, status=400)
+    except web.HTTPRequestEntityTooLarge:
+        return web.json_response({"error": "request body is too large"}, status=400)
+    except web.HTTPException:
+        raise
+    except Exception:
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return web.json_response({"error": "internal error, please try again"}, status=500)
+
+
+async def _json_object(request: web.Request) -> dict:
+    try:
+        body = await request.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise BadRequest("body must be valid JSON") from None
+    if not isinstance(body, dict):
+        raise BadRequest("body must be a JSON object")
+    return body
+
+
+def _text_field(body: dict, name: str, limit: int) -> str:
+    value = body.get(name)
+    if value is None:
+        raise BadRequest(f"'{name}' is required")
+    if not isinstance(value, str):
+        raise BadRequest(f"'{name}' must be a string")
+    if not value.strip():
+        raise BadRequest(f"'{name}' must not be empty")
+    if len(value) > limit:
+        raise BadRequest(f"'{name}' is longer than {limit} characters")
+    return value.strip()
+
+
+@routes.post("/api/chat")
+async def chat(request: web.Request) -> web.Response:
+    """One resident message in, the bot's replies out."""
+    body = await _json_object(request)
+    sender = _text_field(body, "sender", MAX_SENDER_CHARS)
+    message = _text_field(body, "message", MAX_MESSAGE_CHARS)
+    conversations = request.app[CONVERSATIONS]
+    replies = await conversations.reply(conversations.sender_id("web", sender), message)
+    return web.json_response(replies)
+
+
+@routes.post("/api/classify")
+async def classify_text(request: web.Request) -> web.Response:
+    """Topic, urgency, intent and confidence of a text, from the same model as the chat."""
+    text_value = _text_field(await _json_object(request), "text", MAX_MESSAGE_CHARS)
+    try:
+        parse = await request.app[ENGINE].parse(text_value)
+    except EngineUnavailable:
+        return web.json_response({"error": "the language model is not available, try again"},
+                                 status=503)
+    return web.json_response(classify(parse, text_value))
+
+
+@routes.get("/healthz")
+async def healthz(request: web.Request) -> web.Response:
+    """Each component's state; 200 only when everything a resident needs is ready."""
+    engine, actions, database = await asyncio.gather(
+        request.app[ENGINE].ready(), _actions_ready(request.app), _database_ready(request.app))
+    telegram = request.app[TELEGRAM_STATE]["state"]
+    components = {
+        "engine": "ready" if engine else "unavailable",
+        "actions": "ready" if actions else "unavailable",
+        "database": "ready" if database else "unavailable",
+        "telegram": telegram,
+    }
+    healthy = engine and actions and database and telegram in ("disabled", "polling")
+    return web.json_response({"status": "ok" if healthy else "unavailable",
+                              "components": components}, status=200 if healthy else 503)
+
+
+async def _actions_ready(app: web.Application) -> bool:
+    url = app[SETTINGS].action_server_url.rsplit("/webhook", 1)[0] + "/health"
+    try:
+        async with app[HTTP].get(url, timeout=HEALTH_TIMEOUT) as resp:
+            return resp.status == 200
+    except (TimeoutError, aiohttp.ClientError):
+        return False
+
+
+async def _database_ready(app: web.Application) -> bool:
+    try:
+        async with app[SESSIONS]() as session:
+            await session.execute(text("SELECT 1"))
+        return True
+    except Exception:
+        log.warning("database health check failed", exc_info=True)
+        return False

@@ -1,0 +1,68 @@
+"""The app factory: one process serving the API, the web chat, the staff console and
+(when a token is set) the Telegram bot, all in one event loop."""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from aiohttp_session import setup as setup_session
+from aiohttp_session.cookie_storage import EncryptedCookieStorage
+
+from bot import signposting
+from bot.conversation import Conversations
+from bot.crypto import DataCipher, derive, master_key
+from bot.engine import EngineClient
+from bot.settings import PROJECT_ROOT, Settings
+from bot.storage.db import make_engine, make_sessionmaker
+from bot.telegram.app import telegram_ctx
+from bot.web import api, chat, staff
+from bot.web.keys import CIPHER, CONVERSATIONS, ENGINE, HTTP, SESSIONS, SETTINGS
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 64 * 1024
+STAFF_SESSION_SECONDS = 8 * 3600
+
+
+async def database_ctx(app: web.Application):
+    """One async engine and sessionmaker for the app's lifetime."""
+    engine = make_engine(app[SETTINGS].database)
+    app[SESSIONS] = make_sessionmaker(engine)
+    yield
+    await engine.dispose()
+
+
+async def engine_client_ctx(app: web.Application):
+    """One HTTP client session to the engine and the action server."""
+    settings = app[SETTINGS]
+    async with aiohttp.ClientSession() as http:
+        app[HTTP] = http
+        app[ENGINE] = EngineClient(http, settings.engine_url, settings.engine_token,
+                                   settings.engine_timeout)
+        app[CONVERSATIONS] = Conversations(app[ENGINE], app[CIPHER])
+        yield
+
+
+def create_app(settings: Settings | None = None) -> web.Application:
+    """Build the application; nothing connects until it starts (see the cleanup contexts)."""
+    settings = settings or Settings.from_env()
+    signposting.default()  # a broken signposting file stops start-up here, with its message
+    master = master_key(settings)
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[api.json_errors])
+    app[SETTINGS] = settings
+    app[CIPHER] = DataCipher(master)
+    setup_session(app, EncryptedCookieStorage(
+        derive(master, "staff-session"), cookie_name="staff_session",
+        max_age=STAFF_SESSION_SECONDS, httponly=True, samesite="Strict", path="/staff"))
+    aiohttp_jinja2.setup(app, autoescape=True,
+                         loader=jinja2.FileSystemLoader(PROJECT_ROOT / "bot" / "templates"))
+    app.cleanup_ctx.extend([database_ctx, engine_client_ctx, telegram_ctx])
+    app.add_routes(api.routes)
+    app.add_routes(chat.routes)
+    app.add_routes(staff.routes)
+    app.router.add_static("/static", PROJECT_ROOT / "bot" / "static")
+    return app

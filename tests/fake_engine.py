@@ -1,0 +1,58 @@
+"""A stand-in for the Rasa engine's HTTP interface, for fast tests of the app's side.
+
+It answers the REST webhook, /model/parse and /status the way Rasa 3.6 does, records what
+it was sent, and can be told to fail, so the app's handling of each case can be checked.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+TOKEN = "test-engine-token"
+KEYWORD_INTENTS = {"racist": "hate_crime", "knife": "urgent_danger", "noise": "asb"}
+
+
+class FakeEngine:
+    def __init__(self) -> None:
+        self.received: list[dict] = []
+        self.down = False
+        self.app = web.Application()
+        self.app.add_routes([web.post("/webhooks/rest/webhook", self.webhook),
+                             web.post("/model/parse", self.parse),
+                             web.get("/status", self.status)])
+
+    def _check(self, request: web.Request, needs_token: bool) -> None:
+        if self.down:
+            raise web.HTTPInternalServerError()
+        if needs_token and request.query.get("token") != TOKEN:
+            raise web.HTTPUnauthorized()
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        self._check(request, needs_token=False)
+        body = await request.json()
+        self.received.append(body)
+        reply = {"recipient_id": body["sender"], "text": f"echo: {body['message']}"}
+        if body["message"] == "buttons please":
+            reply["buttons"] = [{"title": "Report it here", "payload": "/report_incident"}]
+        return web.json_response([reply])
+
+    async def parse(self, request: web.Request) -> web.Response:
+        self._check(request, needs_token=True)
+        text = (await request.json())["text"]
+        intent = next((i for k, i in KEYWORD_INTENTS.items() if k in text), "greet")
+        ranking = [{"name": intent, "confidence": 0.9}, {"name": "hate_crime", "confidence": 0.08}]
+        return web.json_response({"text": text, "intent": ranking[0], "intent_ranking": ranking})
+
+    async def status(self, request: web.Request) -> web.Response:
+        self._check(request, needs_token=True)
+        return web.json_response({"model_id": "fake-model", "model_file": "fake.tar.gz"})
+
+
+def action_server_app() -> web.Application:
+    """The action server's /health, as rasa-sdk answers it."""
+    async def health(_request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    app = web.Application()
+    app.add_routes([web.get("/health", health)])
+    return app

@@ -1,0 +1,158 @@
+"""A fake Telegram Bot API server, so the real python-telegram-bot code runs in tests.
+
+PTB reaches it through `base_url` (TELEGRAM_API_URL). It serves getMe and getUpdates
+(long polling over a queue of injected updates), records every method the bot calls with
+its parameters, and answers them as Telegram would. It runs in its own thread and event
+loop, so both the in-process tests and a separately started app can use it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import threading
+import time
+
+from aiohttp import web
+
+from tests.postgres import free_port
+
+BOT_TOKEN = "123456:TEST-TOKEN"
+BOT_USER = {"id": 123456, "is_bot": True, "first_name": "Safer Oxford",
+            "username": "safer_oxford_test_bot"}
+
+
+class FakeTelegram:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict]] = []
+        self._updates: list[dict] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    # ---- driving it from a test -------------------------------------------------------
+
+    def send_text(self, chat_id: int, text: str) -> None:
+        """A resident types `text` in a private chat."""
+        self._push({"message": {"message_id": next(self._message_ids), "date": int(time.time()),
+                                "chat": {"id": chat_id, "type": "private"},
+                                "from": {"id": chat_id, "is_bot": False, "first_name": "R"},
+                                "text": text}})
+
+    def send_photo(self, chat_id: int) -> None:
+        self._push({"message": {"message_id": next(self._message_ids), "date": int(time.time()),
+                                "chat": {"id": chat_id, "type": "private"},
+                                "from": {"id": chat_id, "is_bot": False, "first_name": "R"},
+                                "photo": [{"file_id": "f1", "file_unique_id": "u1",
+                                           "width": 10, "height": 10}]}})
+
+    def press_button(self, chat_id: int, data: str, message_id: int = 1) -> None:
+        """A resident presses an inline keyboard button carrying `data`."""
+        message = {"message_id": message_id, "date": int(time.time()),
+                   "chat": {"id": chat_id, "type": "private"}, "text": "..."}
+        self._push({"callback_query": {"id": str(next(self._update_ids)), "data": data,
+                                       "chat_instance": "ci", "message": message,
+                                       "from": {"id": chat_id, "is_bot": False,
+                                                "first_name": "R"}}})
+
+    def calls_to(self, method: str, chat_id: int | None = None) -> list[dict]:
+        with self._lock:
+            return [p for m, p in self.calls
+                    if m == method and (chat_id is None or str(p.get("chat_id")) == str(chat_id))]
+
+    def wait_for(self, predicate, timeout: float = 30.0):
+        """Poll until predicate() is truthy; return its value or fail with the calls seen."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = predicate()
+            if value:
+                return value
+            time.sleep(0.05)
+        raise AssertionError(f"timed out; calls so far: {self.calls}")
+
+    def _push(self, update: dict) -> None:
+        with self._lock:
+            self._updates.append({"update_id": next(self._update_ids), **update})
+
+    # ---- the server -------------------------------------------------------------------
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        token, method = request.match_info["token"], request.match_info["method"]
+        if token != BOT_TOKEN:
+            return web.json_response({"ok": False, "error_code": 401,
+                                      "description": "Unauthorized"}, status=401)
+        params = await self._params(request)
+        if method == "getUpdates":
+            return web.json_response({"ok": True, "result": await self._get_updates(params)})
+        with self._lock:
+            self.calls.append((method, params))
+        return web.json_response({"ok": True, "result": self._result(method, params)})
+
+    @staticmethod
+    async def _params(request: web.Request) -> dict:
+        if request.content_type == "application/json":
+            return await request.json()
+        form = await request.post()
+        params = {}
+        for key, value in form.items():
+            try:
+                params[key] = json.loads(value)
+            except (TypeError, ValueError):
+                params[key] = value
+        return params
+
+    async def _get_updates(self, params: dict) -> list[dict]:
+        offset = int(params.get("offset") or 0)
+        deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
+        while True:
+            with self._lock:
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                ready = list(self._updates)
+            if ready or time.monotonic() >= deadline:
+                return ready
+            await asyncio.sleep(0.05)
+
+    def _result(self, method: str, params: dict):
+        if method == "getMe":
+            return BOT_USER
+        if method == "sendMessage":
+            return {"message_id": next(self._message_ids), "date": int(time.time()),
+                    "chat": {"id": int(params["chat_id"]), "type": "private"},
+                    "from": BOT_USER, "text": params.get("text", "")}
+        if method == "editMessageReplyMarkup":
+            return {"message_id": int(params.get("message_id", 1)), "date": int(time.time()),
+                    "chat": {"id": int(params["chat_id"]), "type": "private"}, "text": "..."}
+        return True
+
+    # ---- lifecycle --------------------------------------------------------------------
+
+    def start(self) -> FakeTelegram:
+        ready = threading.Event()
+        threading.Thread(target=self._serve, args=(ready,), daemon=True).start()
+        if not ready.wait(10):
+            raise RuntimeError("fake Telegram server did not start")
+        return self
+
+    def _serve(self, ready: threading.Event) -> None:
+        self._loop = asyncio.new_event_loop()
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        self._loop.run_until_complete(self._runner.setup())
+        self.port = free_port()
+        self._loop.run_until_complete(web.TCPSite(self._runner, "127.0.0.1", self.port).start())
+        ready.set()
+        self._loop.run_forever()
+
+    def stop(self) -> None:
+        if self._loop and self._runner:
+            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
+            self._loop.call_soon_threadsafe(self._loop.stop)

@@ -1,0 +1,98 @@
+"""The custom actions, run with rasa-sdk's dispatcher and tracker, storing into SQLite."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions import actions
+from bot import signposting
+from bot.crypto import DataCipher, master_key
+from bot.settings import Settings
+from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.models import Report
+
+
+@pytest.fixture
+def action_env(monkeypatch, tmp_path, sqlite_sessions_url):
+    """The action server's environment: its own database URL and key folder."""
+    monkeypatch.setenv("DATABASE_URL", sqlite_sessions_url)
+    monkeypatch.setenv("SAFER_VAR_DIR", str(tmp_path / "var"))
+    actions.storage.cache_clear()
+    yield Settings.from_env()
+    actions.storage.cache_clear()
+
+
+def tracker(intent="hate_crime", slots=None, metadata=None, text="", message_id="m-1"):
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
+              "intent_ranking": [{"name": intent, "confidence": 0.9}],
+              "metadata": metadata or {}}
+    events = [{"event": "user", "text": text, "message_id": message_id, "timestamp": 1.0}]
+    return Tracker("web-abc", slots or {}, latest, events, False, None, {}, "action_listen")
+
+
+async def run(action, tr):
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tr, {})
+    return dispatcher.messages, events
+
+
+@pytest.mark.parametrize("topic", ["asb", "hate_crime", "spiking", "domestic_abuse"])
+async def test_signpost_gives_the_topics_guidance_and_an_offer_to_report(topic):
+    messages, events = await run(actions.ActionSignpost(), tracker(intent=topic))
+    assert messages[0]["text"] == signposting.default().text(topic)
+    assert messages[1]["response"] == "utter_offer_report"
+    assert "/report_incident" in [b["payload"] for b in messages[1]["buttons"]]
+    assert SlotSet("topic", topic) in events
+
+
+async def test_urgent_intent_gets_emergency_guidance_unless_the_net_showed_it():
+    messages, events = await run(actions.ActionSignpost(), tracker(intent="urgent_danger"))
+    assert messages[0]["text"] == signposting.default().text("emergency")
+    assert SlotSet("urgent", True) in events
+    shown, _ = await run(actions.ActionSignpost(),
+                         tracker(intent="urgent_danger", metadata={"emergency_shown": True}))
+    assert signposting.default().text("emergency") not in [m.get("text") for m in shown]
+    assert shown[0]["response"] == "utter_when_safe"
+
+
+async def test_submit_stores_the_report_then_gives_its_reference(action_env):
+    slots = {"incident_text": "paint on the mosque door", "topic": "hate_crime", "urgent": False}
+    messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
+    assert messages[0]["response"] == "utter_report_stored"
+    reference = messages[0]["reference"].replace("-", "")
+    engine = make_engine(action_env.database)
+    async with make_sessionmaker(engine)() as session:
+        report = await session.scalar(select(Report).where(Report.reference == reference))
+    await engine.dispose()
+    assert report.topic == "hate_crime"
+    cipher = DataCipher(master_key(action_env))
+    assert cipher.decrypt(report.description_enc) == "paint on the mosque door"
+    assert SlotSet("incident_text", None) in events
+
+
+async def test_submit_twice_for_the_same_confirmation_gives_the_same_reference(action_env):
+    slots = {"incident_text": "bins set on fire", "topic": "asb"}
+    first, _ = await run(actions.ActionSubmitReport(), tracker(slots=slots))
+    again, _ = await run(actions.ActionSubmitReport(), tracker(slots=slots))
+    assert first[0]["reference"] == again[0]["reference"]
+
+
+async def test_database_failure_keeps_the_draft_and_asks_again(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db")
+    monkeypatch.setenv("SAFER_VAR_DIR", str(tmp_path / "var"))
+    actions.storage.cache_clear()
+    slots = {"incident_text": "someone keeps dumping rubbish", "topic": "asb"}
+    messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
+    actions.storage.cache_clear()
+    assert messages[0]["response"] == "utter_report_failed"
+    assert events == [FollowupAction("utter_confirm_report")]
+
+
+async def test_submit_without_details_asks_for_them(action_env):
+    messages, events = await run(actions.ActionSubmitReport(), tracker(slots={}))
+    assert messages[0]["response"] == "utter_ask_incident_text"
+    assert events == [FollowupAction("report_form")]

@@ -1,0 +1,135 @@
+"""The HTTP contract through the aiohttp test client, against a stand-in engine."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot import signposting
+from bot.web.app import create_app
+from tests.conftest import make_settings
+from tests.fake_engine import TOKEN, FakeEngine, action_server_app
+
+
+@pytest.fixture
+def fake_engine():
+    return FakeEngine()
+
+
+@pytest.fixture
+async def client(aiohttp_client, aiohttp_server, fake_engine, tmp_path, sqlite_sessions_url):
+    engine_server = await aiohttp_server(fake_engine.app)
+    actions_server = await aiohttp_server(action_server_app())
+    settings = make_settings(
+        tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
+        ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
+        DATABASE_URL=sqlite_sessions_url, ENGINE_TIMEOUT="2")
+    return await aiohttp_client(create_app(settings))
+
+
+async def chat(client, message, sender="resident-1"):
+    resp = await client.post("/api/chat", json={"sender": sender, "message": message})
+    assert resp.status == 200
+    return await resp.json()
+
+
+async def test_chat_passes_the_message_to_the_engine_under_an_opaque_sender(client, fake_engine):
+    replies = await chat(client, "neighbours noise again", sender="browser-tab-42")
+    assert replies == [{"text": "echo: neighbours noise again"}]
+    sent = fake_engine.received[-1]
+    assert sent["message"] == "neighbours noise again"
+    assert re.fullmatch(r"web-[0-9a-f]{32}", sent["sender"])
+    assert "browser-tab-42" not in sent["sender"]
+    assert sent["metadata"] == {"emergency_shown": False}
+
+
+async def test_the_same_sender_keeps_one_conversation(client, fake_engine):
+    await chat(client, "one", sender="a")
+    await chat(client, "two", sender="a")
+    await chat(client, "three", sender="b")
+    senders = [m["sender"] for m in fake_engine.received]
+    assert senders[0] == senders[1] != senders[2]
+
+
+async def test_buttons_come_back_as_title_and_payload(client):
+    replies = await chat(client, "buttons please")
+    assert replies[0]["buttons"] == [{"title": "Report it here", "payload": "/report_incident"}]
+
+
+async def test_urgent_message_gets_emergency_guidance_first(client, fake_engine):
+    replies = await chat(client, "someone is outside my door with a knife")
+    assert replies[0]["text"] == signposting.default().text("emergency")
+    assert "999" in replies[0]["text"] and "55" in replies[0]["text"]
+    assert fake_engine.received[-1]["metadata"] == {"emergency_shown": True}
+
+
+async def test_engine_down_urgent_still_gets_999_and_others_a_clear_answer(client, fake_engine):
+    fake_engine.down = True
+    urgent = await chat(client, "he is kicking the door in, help")
+    assert "999" in urgent[0]["text"] and "55" in urgent[0]["text"]
+    calm = await chat(client, "someone dumped a sofa in our street")
+    assert calm == [{"text": signposting.default().text("unavailable")}]
+    assert "101" in calm[0]["text"]
+
+
+@pytest.mark.parametrize(("body", "error"), [
+    (b"{not json", "valid JSON"),
+    (b"[1, 2]", "JSON object"),
+    (b'{"message": "hi"}', "'sender' is required"),
+    (b'{"sender": "s"}', "'message' is required"),
+    (b'{"sender": "s", "message": 5}', "'message' must be a string"),
+    (b'{"sender": 7, "message": "hi"}', "'sender' must be a string"),
+    (b'{"sender": "s", "message": "   "}', "'message' must not be empty"),
+    (b'{"sender": "s", "message": "' + b"x" * 2001 + b'"}', "longer than 2000"),
+    (b'{"sender": "s", "message": "' + b"x" * 70000 + b'"}', "too large"),
+    (b"\xff\xfe", "valid JSON"),
+])
+async def test_bad_chat_requests_get_400_saying_what_is_wrong(client, body, error):
+    resp = await client.post("/api/chat", data=body,
+                             headers={"Content-Type": "application/json"})
+    assert resp.status == 400
+    assert error in (await resp.json())["error"]
+
+
+async def test_classify_gives_topic_urgency_intent_and_confidence(client):
+    resp = await client.post("/api/classify", json={"text": "racist graffiti on the wall"})
+    assert resp.status == 200
+    assert await resp.json() == {"topic": "hate_crime", "urgent": False,
+                                 "intent": "hate_crime", "confidence": 0.9}
+
+
+async def test_classify_urgent_comes_from_model_or_safety_net(client):
+    by_model = await (await client.post("/api/classify", json={"text": "a knife"})).json()
+    assert by_model["urgent"] is True and by_model["topic"] == "hate_crime"
+    by_net = await (await client.post("/api/classify",
+                                      json={"text": "he is strangling me"})).json()
+    assert by_net["intent"] == "greet" and by_net["urgent"] is True
+
+
+async def test_classify_refuses_bad_input_and_reports_an_engine_outage(client, fake_engine):
+    resp = await client.post("/api/classify", json={"text": ""})
+    assert resp.status == 400
+    fake_engine.down = True
+    resp = await client.post("/api/classify", json={"text": "hello"})
+    assert resp.status == 503 and "not available" in (await resp.json())["error"]
+
+
+async def test_healthz_names_each_component_and_is_503_until_all_ready(client, fake_engine):
+    resp = await client.get("/healthz")
+    assert resp.status == 200
+    assert await resp.json() == {"status": "ok", "components": {
+        "engine": "ready", "actions": "ready", "database": "ready", "telegram": "disabled"}}
+    fake_engine.down = True
+    resp = await client.get("/healthz")
+    assert resp.status == 503
+    assert (await resp.json())["components"]["engine"] == "unavailable"
+
+
+async def test_chat_page_is_served_with_no_third_party_assets(client):
+    resp = await client.get("/chat")
+    assert resp.status == 200
+    page = await resp.text()
+    assert 'src="/static/chat.js"' in page
+    assert not re.search(r'(src|href)="https?://(?!www\.bbc\.co\.uk/weather)', page)
+    assert (await client.get("/static/chat.js")).status == 200

@@ -1,0 +1,33 @@
+"""The deterministic urgent-danger check, as a table."""
+
+import pytest
+
+from bot.safety import is_urgent
+
+
+@pytest.mark.parametrize("text", [
+    "someone is outside my door with a knife",
+    "he's kicking the door in right now",
+    "my husband is hitting me",
+    "my friend collapsed after her drink and won't wake up",
+    "they are trying to break in",
+    "he said he is going to kill me",
+    "HELP HE HAS A GUN",
+    "she isn't breathing",
+    "a man is following me home and I'm scared",
+    "I am in danger",
+])
+def test_urgent_messages_are_caught(text):
+    assert is_urgent(text)
+
+
+@pytest.mark.parametrize("text", [
+    "kids on bikes smashing the bus shelter again",
+    "my neighbour plays loud music every night",
+    "someone wrote a swastika on the synagogue",
+    "he takes my bank card and says I'd be nothing without him",
+    "hello",
+    "I want to report fly-tipping on Botley Road",
+])
+def test_everyday_reports_are_not_flagged(text):
+    assert not is_urgent(text)

@@ -1,0 +1,100 @@
+"""The real python-telegram-bot code against the fake Bot API server and a stand-in engine."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot import signposting
+from bot.telegram.handlers import TEXT_ONLY, split_text
+from bot.web.app import create_app
+from tests.conftest import make_settings
+from tests.fake_engine import TOKEN, FakeEngine, action_server_app
+from tests.fake_telegram import BOT_TOKEN, FakeTelegram
+
+
+@pytest.fixture
+def telegram():
+    fake = FakeTelegram().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def engine():
+    return FakeEngine()
+
+
+@pytest.fixture
+async def app(telegram, engine, aiohttp_client, aiohttp_server, tmp_path, sqlite_sessions_url):
+    """The app polling the fake Telegram server (set up first, so it is stopped last)."""
+    engine_server = await aiohttp_server(engine.app)
+    actions_server = await aiohttp_server(action_server_app())
+    settings = make_settings(
+        tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
+        ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
+        DATABASE_URL=sqlite_sessions_url, TELEGRAM_BOT_TOKEN=BOT_TOKEN,
+        TELEGRAM_API_URL=telegram.base_url, ENGINE_TIMEOUT="2")
+    return await aiohttp_client(create_app(settings))
+
+
+async def wait_for(telegram: FakeTelegram, predicate):
+    return await asyncio.to_thread(telegram.wait_for, predicate, 15)
+
+
+async def test_polling_starts_and_healthz_says_so(app, telegram):
+    health = await (await app.get("/healthz")).json()
+    assert health["components"]["telegram"] == "polling"
+    assert telegram.calls_to("getMe")
+
+
+async def test_text_message_is_answered_through_the_engine(app, telegram, engine):
+    telegram.send_text(501, "loud music every night")
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 501))
+    assert sent[0]["text"] == "echo: loud music every night"
+    assert telegram.calls_to("sendChatAction", 501)[0]["action"] == "typing"
+    assert engine.received[-1]["sender"].startswith("tg-")
+    assert "501" not in engine.received[-1]["sender"]
+
+
+async def test_buttons_become_an_inline_keyboard_and_a_press_sends_the_payload(
+        app, telegram, engine):
+    telegram.send_text(502, "buttons please")
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 502))
+    keyboard = sent[0]["reply_markup"]["inline_keyboard"]
+    assert keyboard == [[{"text": "Report it here", "callback_data": "/report_incident"}]]
+    telegram.press_button(502, "/report_incident", message_id=77)
+    await wait_for(telegram, lambda: len(telegram.calls_to("sendMessage", 502)) == 2)
+    assert telegram.calls_to("answerCallbackQuery")
+    removed = telegram.calls_to("editMessageReplyMarkup", 502)
+    assert removed and removed[0]["message_id"] == 77 and "reply_markup" not in removed[0]
+    assert engine.received[-1]["message"] == "/report_incident"
+
+
+async def test_urgent_message_gets_emergency_guidance_first_on_telegram(app, telegram):
+    telegram.send_text(503, "he has a knife and is outside")
+    await wait_for(telegram, lambda: len(telegram.calls_to("sendMessage", 503)) >= 2)
+    sent = telegram.calls_to("sendMessage", 503)
+    assert sent[0]["text"] == signposting.default().text("emergency")
+
+
+async def test_photo_gets_a_clear_text_only_reply(app, telegram, engine):
+    telegram.send_photo(504)
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 504))
+    assert sent[0]["text"] == TEXT_ONLY
+    assert engine.received == []
+
+
+async def test_engine_down_still_answers_on_telegram(app, telegram, engine):
+    engine.down = True
+    telegram.send_text(505, "graffiti on the bus stop")
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 505))
+    assert sent[0]["text"] == signposting.default().text("unavailable")
+
+
+def test_long_replies_are_split_under_telegrams_limit():
+    text = ("word " * 2000).strip()
+    parts = split_text(text)
+    assert all(len(p) <= 4096 for p in parts)
+    assert " ".join(parts) == text
