@@ -37,7 +37,7 @@ $(APP_VENV)/.installed: requirements/app.lock pyproject.toml
 $(ENGINE_VENV)/.installed: requirements/engine.lock
 	@echo ">> engine environment ($(ENGINE_VENV)): Rasa 3.6 and TensorFlow, a few minutes the first time"
 	@test -x $(ENGINE_VENV)/bin/python || $(PYTHON) -m venv $(ENGINE_VENV)
-	$(ENGINE_VENV)/bin/python -m pip install --quiet --no-deps --ignore-requires-python \
+	$(ENGINE_VENV)/bin/python -m pip install --progress-bar off --no-deps --ignore-requires-python \
 		-r requirements/engine.lock
 	@touch $@
 

@@ -132,6 +132,11 @@ class Services:
             self.processes.pop(name)
 
 
+def _stop_like_ctrl_c(_signum, _frame) -> None:
+    """SIGTERM (from systemd, or `kill`) stops everything the way Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def run(settings: Settings) -> None:
     """`make run`: migrate, start everything, report progress, stop cleanly on Ctrl-C."""
     from bot.storage.migrate import upgrade
@@ -141,7 +146,7 @@ def run(settings: Settings) -> None:
     os.umask(0o077)  # databases, keys and logs readable by this user only
     upgrade(settings.database)
     services = Services(settings, child_environment(settings))
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     started = time.monotonic()
     last = [None]
 

@@ -9,11 +9,12 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.ports import free_port
 
 
 def _bin(name: str) -> str:
@@ -21,12 +22,6 @@ def _bin(name: str) -> str:
     if not found[-1]:
         raise RuntimeError(f"PostgreSQL's {name} is not installed: apt-get install postgresql")
     return found[-1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _as_postgres_user() -> list[str]:
