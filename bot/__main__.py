@@ -23,8 +23,7 @@ def main(argv: list[str] | None = None) -> None:
             cmd.add_argument("--role", default="admin", choices=("viewer", "caseworker", "admin"))
     args = parser.parse_args(argv)
     settings = Settings.from_env()
-    logging.basicConfig(level=settings.log_level,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings)
     if args.command == "run":
         from bot.runner import run
 
@@ -34,6 +33,13 @@ def main(argv: list[str] | None = None) -> None:
     else:
         set_password(settings, args.username, getattr(args, "role", "admin"),
                      create=args.command == "create-admin")
+
+
+def configure_logging(settings: Settings) -> None:
+    """Our log format; httpx is kept quiet because its request lines carry the bot token."""
+    logging.basicConfig(level=settings.log_level,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def serve(settings: Settings) -> None:

@@ -16,7 +16,7 @@ import time
 
 from aiohttp import web
 
-from tests.postgres import free_port
+from tests.ports import free_port
 
 BOT_TOKEN = "123456:TEST-TOKEN"
 BOT_USER = {"id": 123456, "is_bot": True, "first_name": "Safer Oxford",
@@ -62,6 +62,12 @@ class FakeTelegram:
                                        "chat_instance": "ci", "message": message,
                                        "from": {"id": chat_id, "is_bot": False,
                                                 "first_name": "R"}}})
+
+    def reset(self) -> None:
+        """Forget the calls and queued updates so far, for a fresh system under test."""
+        with self._lock:
+            self.calls.clear()
+            self._updates.clear()
 
     def calls_to(self, method: str, chat_id: int | None = None) -> list[dict]:
         with self._lock:

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import asyncio
 import re
-import sqlite3
 import subprocess
 import sys
 
 import aiohttp
 import pytest
+from sqlalchemy import text
 
 from bot import signposting
 from bot.crypto import DataCipher, master_key
 from bot.runner import MODEL, Services, child_environment
 from bot.settings import PROJECT_ROOT, Settings
+from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
-from tests.postgres import free_port
+from tests.ports import free_port
 
 REFERENCE = re.compile(r"\b([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\b")
 STARTUP_SECONDS = 300
@@ -35,18 +36,25 @@ def telegram():
     fake.stop()
 
 
-@pytest.fixture(scope="module")
-def system(telegram, tmp_path_factory):
-    """Engine, action server and app started exactly as `make run` starts them."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def system(request, telegram, tmp_path_factory):
+    """Engine, action server and app started exactly as `make run` starts them, with both
+    databases (reports and engine trackers) on SQLite, then on a real PostgreSQL."""
     assert MODEL.exists(), f"no trained model at {MODEL}: run `make model` (make test does)"
-    settings = Settings.from_env({
+    env = {
         "SAFER_VAR_DIR": str(tmp_path_factory.mktemp("var")),
         "APP_PORT": str(free_port()),
         "ENGINE_URL": f"http://127.0.0.1:{free_port()}",
         "ACTION_SERVER_URL": f"http://127.0.0.1:{free_port()}/webhook",
         "TELEGRAM_BOT_TOKEN": BOT_TOKEN, "TELEGRAM_API_URL": telegram.base_url,
-    })
+    }
+    if request.param == "postgresql":
+        url = request.getfixturevalue("postgres_url")
+        env["DATABASE_URL"] = url
+        env["TRACKER_STORE_URL"] = url.replace("postgresql+asyncpg://", "postgresql://")
+    settings = Settings.from_env(env)
     upgrade(settings.database)
+    telegram.reset()
     services = Services(settings, child_environment(settings))
     services.start()
     try:
@@ -75,11 +83,28 @@ def payloads(replies) -> list[str]:
     return [b["payload"] for r in replies for b in r.get("buttons", [])]
 
 
-def stored_report(system: Services, reference: str) -> sqlite3.Row:
-    db = sqlite3.connect(system.settings.var_dir / "app.db")
-    db.row_factory = sqlite3.Row
-    return db.execute("SELECT * FROM reports WHERE reference = ?",
-                      (reference.replace("-", ""),)).fetchone()
+async def query(url: str, sql: str, **params) -> list:
+    """Rows from either database the system runs on, read the way the app reads them."""
+    engine = make_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return list((await conn.execute(text(sql), params)).mappings())
+    finally:
+        await engine.dispose()
+
+
+async def stored_report(system: Services, reference: str):
+    rows = await query(system.settings.database, "SELECT * FROM reports WHERE reference = :r",
+                       r=reference.replace("-", ""))
+    assert len(rows) == 1, f"report {reference} stored {len(rows)} times"
+    return rows[0]
+
+
+async def tracker_senders(system: Services) -> set[str]:
+    url = system.env["TRACKER_STORE_URL"]
+    url = url.replace("postgresql://", "postgresql+asyncpg://").replace("sqlite://",
+                                                                         "sqlite+aiosqlite://")
+    return {r["sender_id"] for r in await query(url, "SELECT DISTINCT sender_id FROM events")}
 
 
 def test_health_names_every_component_ready(system):
@@ -103,7 +128,7 @@ async def test_hate_crime_report_through_web_chat_is_stored_with_its_reference(s
     assert account in texts(confirm) and "/affirm" in payloads(confirm)
     done = await chat(system, "e2e-web", "/affirm")
     reference = REFERENCE.search(texts(done)).group(1)
-    row = stored_report(system, reference)
+    row = await stored_report(system, reference)
     assert row["topic"] == "hate_crime" and row["status"] == "new"
     assert account not in row["description_enc"]
     cipher = DataCipher(master_key(system.settings))
@@ -125,10 +150,9 @@ async def test_report_made_on_telegram_is_stored_and_the_chat_id_is_not(system, 
     telegram.press_button(chat_id, "/affirm")
     await asyncio.to_thread(telegram.wait_for, wait(4), 60)
     reference = REFERENCE.search(telegram.calls_to("sendMessage", chat_id)[-1]["text"]).group(1)
-    row = stored_report(system, reference)
+    row = await stored_report(system, reference)
     assert row["topic"] == "asb"
-    trackers = sqlite3.connect(system.settings.var_dir / "trackers.db")
-    senders = {s for (s,) in trackers.execute("SELECT DISTINCT sender_id FROM events")}
+    senders = await tracker_senders(system)
     assert senders and not any(str(chat_id) in s for s in senders)
     assert str(chat_id) not in row["reporter_key"]
 
@@ -161,6 +185,19 @@ async def test_staff_member_sees_the_report_in_the_console(system):
             page = await resp.text()
     assert resp.url.path == "/staff/reports"
     assert reference in page
+
+
+SECRETS_AND_TEXTS = ("cowley road", "blackbird leys", "mattresses", "turning up at my work",
+                     "424242", BOT_TOKEN)
+
+
+def test_logs_hold_no_message_text_chat_id_or_token(system):
+    """Runs after the conversations above (tests run in file order)."""
+    logs = {p.name: p.read_text().lower() for p in system.log_dir.glob("*.log")}
+    assert set(logs) == {"engine.log", "actions.log", "app.log"}
+    for name, content in logs.items():
+        for secret in SECRETS_AND_TEXTS:
+            assert secret.lower() not in content, f"{secret!r} found in {name}"
 
 
 async def test_conversation_survives_an_engine_restart(system):
