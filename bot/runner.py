@@ -54,7 +54,7 @@ def commands(settings: Settings, env: dict[str, str]) -> dict[str, list[str]]:
     engine_host, engine_port = loopback_address(settings.engine_url, "ENGINE_URL")
     _, actions_port = loopback_address(settings.action_server_url, "ACTION_SERVER_URL")
     return {
-        "engine": [str(ENGINE_BIN), "run", "--enable-api", "--auth-token", env["ENGINE_TOKEN"],
+        "engine": [str(ENGINE_BIN), "run", "--enable-api", f"--auth-token={env['ENGINE_TOKEN']}",
                    "--interface", engine_host, "--port", str(engine_port), "--model", str(MODEL),
                    "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
         "actions": [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
