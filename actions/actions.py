@@ -22,12 +22,11 @@ from bot.topics import URGENT_INTENT, topic_of
 
 log = logging.getLogger(__name__)
 
-REPORT_BUTTONS = {
-    "domestic_abuse": [{"title": "Record what happened", "payload": "/report_incident"},
-                       {"title": "Not now", "payload": "/deny"}],
-    "default": [{"title": "Report it here", "payload": "/report_incident"},
-                {"title": "No, thanks", "payload": "/deny"}],
-}
+REPORT_BUTTONS = [{"title": "Report it here", "payload": "/report_incident"},
+                  {"title": "No, thanks", "payload": "/deny"}]
+# Domestic abuse: support first; recording anything is the resident's choice, never a push.
+RECORD_BUTTONS = [{"title": "Keep a record", "payload": "/report_incident"},
+                  {"title": "Not now", "payload": "/deny"}]
 
 
 @cache
@@ -53,12 +52,13 @@ class ActionSignpost(Action):
         if urgent and not emergency_shown:
             dispatcher.utter_message(text=guidance.text("emergency"))
         if urgent:
-            dispatcher.utter_message(response="utter_when_safe",
-                                     buttons=REPORT_BUTTONS["default"])
+            dispatcher.utter_message(response="utter_when_safe", buttons=REPORT_BUTTONS)
+        elif topic == "domestic_abuse":
+            dispatcher.utter_message(text=guidance.text(topic))
+            dispatcher.utter_message(response="utter_offer_record", buttons=RECORD_BUTTONS)
         else:
             dispatcher.utter_message(text=guidance.text(topic))
-            dispatcher.utter_message(response="utter_offer_report",
-                                     buttons=REPORT_BUTTONS.get(topic, REPORT_BUTTONS["default"]))
+            dispatcher.utter_message(response="utter_offer_report", buttons=REPORT_BUTTONS)
         return [SlotSet("topic", topic), SlotSet("urgent", urgent or emergency_shown)]
 
 
