@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup model lint validate conversation-test pytest lock-app lock-engine clean
+.PHONY: run test eval setup model lint validate conversation-test pytest lock-app lock-engine clean
 
 ## run: set up what is missing, train if the training data changed, start everything
 run: setup $(MODEL)
@@ -22,6 +22,10 @@ run: setup $(MODEL)
 
 ## test: ruff, rasa data validate, conversation tests, pytest (unit, PostgreSQL, end to end)
 test: setup $(MODEL) lint validate conversation-test pytest
+
+## eval: the model and two baselines on the held-out set (tests/nlu/heldout.yml) -> var/eval/
+eval: setup $(MODEL)
+	$(APP_PY) -m bot.evaluation
 
 setup: $(APP_VENV)/.installed $(ENGINE_VENV)/.installed
 
@@ -43,8 +47,10 @@ $(ENGINE_VENV)/.installed: requirements/engine.lock
 
 $(MODEL): $(TRAINING_DATA) | $(ENGINE_VENV)/.installed
 	@echo ">> training the model (the training data changed or there is no model yet)"
+	@start=$$(date +%s) && \
 	$(RASA) train --data nlu_data --domain domain.yml --config config.yml \
-		--out models --fixed-model-name current
+		--out models --fixed-model-name current && \
+	echo $$(( $$(date +%s) - start )) > models/train-seconds.txt
 	@touch $@
 
 lint: $(APP_VENV)/.installed

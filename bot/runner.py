@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -25,6 +26,13 @@ ENGINE_BIN = PROJECT_ROOT / ".venv-engine" / "bin" / "rasa"
 MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 STOP_GRACE_SECONDS = 15
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on right now (the OS picks it)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def loopback_address(url: str, what: str) -> tuple[str, int]:

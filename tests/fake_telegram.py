@@ -16,7 +16,7 @@ import time
 
 from aiohttp import web
 
-from tests.ports import free_port
+from bot.runner import free_port
 
 BOT_TOKEN = "123456:TEST-TOKEN"
 BOT_USER = {"id": 123456, "is_bot": True, "first_name": "Safer Oxford",

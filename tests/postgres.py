@@ -14,7 +14,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.ports import free_port
+from bot.runner import free_port
 
 
 def _bin(name: str) -> str:

@@ -18,12 +18,11 @@ from sqlalchemy import text
 
 from bot import signposting
 from bot.crypto import DataCipher, master_key
-from bot.runner import MODEL, Services, child_environment
+from bot.runner import MODEL, Services, child_environment, free_port
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
-from tests.ports import free_port
 
 REFERENCE = re.compile(r"\b([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\b")
 STARTUP_SECONDS = 300

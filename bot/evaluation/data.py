@@ -1,0 +1,48 @@
+"""The held-out messages and the training examples, as the evaluation reads them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.settings import PROJECT_ROOT
+
+HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
+TRAINING_FILES = sorted((PROJECT_ROOT / "nlu_data").glob("nlu*.yml"))
+
+
+@dataclass(frozen=True)
+class Labelled:
+    text: str
+    topic: str
+    urgent: bool
+
+
+def heldout(path: Path = HELDOUT_FILE) -> list[Labelled]:
+    """Resident messages labelled with topic and urgency; never used for training."""
+    return [Labelled(m["text"], m["topic"], bool(m["urgent"]))
+            for m in yaml.safe_load(path.read_text())["messages"]]
+
+
+def training_examples(paths: list[Path] = TRAINING_FILES) -> list[tuple[str, str]]:
+    """(text, intent) pairs from the Rasa NLU training files, annotations removed."""
+    pairs = []
+    for path in paths:
+        for block in yaml.safe_load(path.read_text()).get("nlu", []):
+            if "intent" not in block:
+                continue
+            for line in block["examples"].splitlines():
+                text = line.strip().removeprefix("- ").strip()
+                if text:
+                    pairs.append((_strip_annotations(text), block["intent"]))
+    return pairs
+
+
+def _strip_annotations(text: str) -> str:
+    """'[Cowley Road](place)' -> 'Cowley Road', as Rasa reads entity annotations."""
+    import re
+
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"\[([^\]]+)\]\{[^}]*\}", r"\1", text)

@@ -1,0 +1,66 @@
+"""The evaluation's arithmetic and baselines, so `make eval` figures can be trusted."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.evaluation import data
+from bot.evaluation.baselines import KeywordRules, TfidfLogistic
+from bot.evaluation.metrics import confusion, score
+from bot.signposting import TOPICS
+from bot.topics import classify
+
+
+def test_scores_match_a_hand_worked_example():
+    gold = [("asb", False), ("asb", True), ("hate_crime", False), ("other", True)]
+    predicted = [("asb", False), ("hate_crime", True), ("hate_crime", True), ("other", False)]
+    result = score(gold, predicted)
+    assert result["per_topic"]["asb"] == {"precision": 1.0, "recall": 0.5,
+                                          "f1": 0.6667, "support": 2}
+    assert result["per_topic"]["hate_crime"] == {"precision": 0.5, "recall": 1.0,
+                                                 "f1": 0.6667, "support": 1}
+    assert result["per_topic"]["spiking"]["f1"] == 0.0
+    assert result["accuracy"] == 0.75
+    assert result["urgent_recall"] == 0.5 and result["urgent_precision"] == 0.5
+    assert result["macro_f1"] == round((0.6667 + 0.6667 + 0 + 0 + 1.0) / 5, 4)
+
+
+def test_confusion_rows_are_true_topics_and_columns_predictions():
+    matrix = confusion(["asb", "asb", "spiking"], ["asb", "spiking", "spiking"])
+    asb, spiking = TOPICS.index("asb"), TOPICS.index("spiking")
+    assert matrix[asb][asb] == 1 and matrix[asb][spiking] == 1
+    assert matrix[spiking][spiking] == 1 and sum(map(sum, matrix)) == 3
+
+
+TRAIN = [("loud music from next door every night", "asb"),
+         ("neighbours party noise till 4am", "asb"),
+         ("racist abuse shouted at me on the bus", "hate_crime"),
+         ("they called my brother a racist name", "hate_crime"),
+         ("someone put something in my drink", "spiking"),
+         ("my drink was spiked at the club", "spiking")]
+
+
+@pytest.mark.parametrize("model", [KeywordRules(words_per_intent=5), TfidfLogistic()])
+def test_baselines_learn_from_training_data_and_parse_like_rasa(model):
+    texts, intents = zip(*TRAIN, strict=True)
+    model.fit(list(texts), list(intents))
+    parse = model.parse("my drink at the club was spiked")
+    assert parse["intent"]["name"] == "spiking"
+    assert classify(parse, "my drink at the club was spiked")["topic"] == "spiking"
+
+
+def test_heldout_set_is_labelled_with_known_topics_and_not_in_training():
+    messages = data.heldout()
+    assert len(messages) >= 290 and {m.topic for m in messages} == set(TOPICS)
+    assert sum(m.urgent for m in messages) >= 40
+    training = {text.lower() for text, _ in data.training_examples()}
+    assert not [m.text for m in messages if m.text.lower() in training]
+
+
+def test_training_examples_lose_their_entity_annotations(tmp_path):
+    nlu = tmp_path / "nlu.yml"
+    nlu.write_text('version: "3.1"\nnlu:\n- intent: asb\n  examples: |\n'
+                   '    - noise on [Cowley Road](place) again\n'
+                   '    - bikes in [Jericho]{"entity": "place"}\n')
+    assert data.training_examples([nlu]) == [("noise on Cowley Road again", "asb"),
+                                            ("bikes in Jericho", "asb")]
