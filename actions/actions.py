@@ -18,7 +18,7 @@ from bot.crypto import DataCipher, master_key
 from bot.settings import Settings
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.reports import NewReport, create_report, format_reference
-from bot.topics import URGENT_INTENT, topic_of
+from bot.topics import intent_name, model_says_urgent, topic_of
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +36,20 @@ def storage() -> tuple[Any, DataCipher]:
     return make_sessionmaker(make_engine(settings.database)), DataCipher(master_key(settings))
 
 
+# Support requests answered from data/signposting.yml (they name numbers and places).
+SUPPORT_GUIDANCE = {
+    "human_handoff": "human",
+    "helpline_request": "helplines",
+    "find_safe_place": "safe_places",
+    "check_report": "check_report",
+    "quick_exit": "quick_exit",
+    "other_crime": "other_crime",
+}
+
+
 class ActionSignpost(Action):
-    """Emergency guidance first when urgent, then the topic's signposting and an offer to report."""
+    """Emergency guidance first when urgent, then what fits: the topic's signposting and an
+    offer to report, or the answer to a support request."""
 
     def name(self) -> str:
         return "action_signpost"
@@ -45,13 +57,19 @@ class ActionSignpost(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict) -> list[dict]:
         message = tracker.latest_message
-        topic = topic_of(message)
-        urgent = (message.get("intent") or {}).get("name") == URGENT_INTENT
+        intent = intent_name(message)
+        urgent = model_says_urgent(message)
         emergency_shown = bool((message.get("metadata") or {}).get("emergency_shown"))
         guidance = signposting.default()
         if urgent and not emergency_shown:
             dispatcher.utter_message(text=guidance.text("emergency"))
+        if intent in SUPPORT_GUIDANCE:
+            dispatcher.utter_message(text=guidance.text(self._support_key(intent, tracker)))
+            return []
+        topic = topic_of(message)
         if urgent:
+            if topic != "other":
+                dispatcher.utter_message(text=guidance.text(topic))
             dispatcher.utter_message(response="utter_when_safe", buttons=REPORT_BUTTONS)
         elif topic == "domestic_abuse":
             dispatcher.utter_message(text=guidance.text(topic))
@@ -60,6 +78,14 @@ class ActionSignpost(Action):
             dispatcher.utter_message(text=guidance.text(topic))
             dispatcher.utter_message(response="utter_offer_report", buttons=REPORT_BUTTONS)
         return [SlotSet("topic", topic), SlotSet("urgent", urgent or emergency_shown)]
+
+    @staticmethod
+    def _support_key(intent: str, tracker: Tracker) -> str:
+        """Helplines for the topic already talked about, else the general list."""
+        topic = tracker.get_slot("topic")
+        if intent == "helpline_request" and topic and topic != "other":
+            return topic
+        return SUPPORT_GUIDANCE[intent]
 
 
 class ActionSubmitReport(Action):

@@ -10,26 +10,41 @@ from __future__ import annotations
 
 import re
 
-_NOW = r"(?:now|right now|at the moment|currently|here|outside|again|still)"
+_SOMEONE = r"(?:me|him|her|them|us|my \w+)"
 
 URGENT_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"\b(?:knife|knives|blade|machete|gun|firearm|shotgun|acid)\b",
-        r"\b(?:kill|stab|shoot|strangle|choke|burn)(?:ing|s|ed)?\s+(?:me|him|her|them|us|my|the)\b",
-        r"\b(?:going to|gonna|will|threaten\w*(?: to)?)\s+(?:kill|hurt|stab|attack|beat|rape)\b",
-        r"\b(?:trying|tryin)\s+to\s+(?:get|break|kick)\s+in\b",
+        # a weapon, or a weapon used
+        r"\b(?:knife|knives|blade|machete|gun|firearm|shotgun|acid|axe|weapon|weapons)\b",
+        r"\b(?:stabb(?:ed|ing)|shooting|been shot|getting shot)\b",
+        # threats to life, violence happening now
+        r"\b(?:kill|stab|shoot|strangle|choke|burn)(?:ing|s|ed)?\s+" + _SOMEONE,
+        r"\b(?:going to|gonna|will|'ll|threaten\w*(?: to)?)\s+(?:kill|hurt|stab|attack|beat|rape)\b",
+        r"\b(?:hitting|beating|punching|kicking|strangling|choking|attacking|raping|hurting)\s+"
+        + _SOMEONE,
+        r"\b(?:being|getting)\s+(?:attacked|beaten|stabbed|strangled|assaulted)\b",
+        r"\bthreatening\s+" + _SOMEONE + r"\s+with\b",
+        # someone getting in, or being held, chased or followed
+        r"\b(?:trying|tryin)\s+to\s+(?:get|break|kick|force\s+(?:his|her|their)\s+way)\s+in\b",
         r"\b(?:break(?:ing)?|kick(?:ing)?|bang(?:ing)?|smash(?:ing)?)\s+(?:down\s+|in\s+)?"
         r"(?:my|the|our)\s+(?:door|window)",
-        r"\b(?:hitting|beating|punching|kicking|strangling|choking|attacking|raping)\s+"
-        r"(?:me|him|her|them|us|my)\b",
+        r"\b(?:breaking in|broken in and|intruder)\b",
+        r"\bburglars? (?:is |are )?(?:in|inside|downstairs|upstairs)\b",
+        r"\b(?:locked (?:me )?in|won'?t let me (?:leave|out|go)|holding me)\b",
+        r"\b(?:following|chasing)\s+(?:me|us)\b|\bbeing (?:followed|chased)\b",
+        r"\boutside my (?:door|house|flat|window)\b",
+        # someone collapsed, not breathing, unconscious
         r"\b(?:not|isn'?t|is not|stopped|can'?t|cannot)\s+breath(?:e|ing)\b",
-        r"\b(?:unconscious|unresponsive|passed out|collapsed|won'?t wake|not waking|overdos\w*)\b",
-        r"\b(?:bleeding|blood everywhere|fitting|seizure)\b",
-        r"\b(?:in danger|not safe " + _NOW + r"|help me now|call (?:the )?police for me|emergency)\b",
-        r"\b(?:locked (?:me )?in|won'?t let me (?:leave|out)|holding me)\b",
-        r"\b(?:following me|outside my (?:door|house|flat|window))\b",
-        r"\b(?:suicid\w*|kill myself|end my life)\b",
+        r"\b(?:unconscious|unresponsive|passed out|collapsed|not responding|not moving)\b",
+        r"\b(?:won'?t|can'?t|cannot)\s+wake\b|\bnot waking\b|\boverdos\w*",
+        r"\b(?:bleeding|blood everywhere|fitting|having a fit|seizure|turning blue)\b",
+        # asking for help now
+        r"\b(?:in danger|help me now|send help|call (?:the )?police for me|emergency)\b",
+        r"\b(?:need|get|call)\s+(?:an? |the )?(?:ambulance|police (?:now|here|quick))\b",
+        r"\bnot safe (?:now|right now|here|at the moment)\b",
+        # self-harm
+        r"\b(?:suicid\w*|kill myself|end my life|hurt myself|going to jump|gonna jump)\b",
     )
 )
 

@@ -19,6 +19,9 @@ from bot.settings import PROJECT_ROOT
 
 SIGNPOSTING_FILE = PROJECT_ROOT / "data" / "signposting.yml"
 TOPICS = ("asb", "hate_crime", "spiking", "domestic_abuse", "other")
+# Every text the bot renders; a file without one of them is refused at start-up.
+REQUIRED_GUIDANCE = (*TOPICS, "emergency", "unavailable", "human", "helplines", "safe_places",
+                     "check_report", "quick_exit", "other_crime")
 REQUIRED_SERVICE_FIELDS = ("name", "source", "last_verified")
 
 
@@ -48,7 +51,7 @@ def load(path: Path = SIGNPOSTING_FILE) -> Signposting:
         raise SignpostingError(f"{path}: needs a 'services' mapping")
     services = {sid: _check_service(path, sid, entry) for sid, entry in raw["services"].items()}
     texts = raw.get("guidance") or {}
-    missing = [key for key in (*TOPICS, "emergency", "unavailable") if key not in texts]
+    missing = [key for key in REQUIRED_GUIDANCE if key not in texts]
     if missing:
         raise SignpostingError(f"{path}: guidance is missing {', '.join(missing)}")
     guidance = {key: _render(path, key, text, services) for key, text in texts.items()}

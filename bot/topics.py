@@ -1,31 +1,38 @@
-"""From the model's intents to the partnership's topics, plus the urgent flag."""
+"""From the model's intents to the partnership's topics, plus the urgent flag.
+
+Every intent names one topic (or none: "other"); the urgent_* intents carry their topic
+too, so "my husband is hitting me right now" is domestic abuse AND urgent.
+"""
 
 from __future__ import annotations
 
 from bot import safety
 
-TOPIC_INTENTS = {
+TOPIC_OF_INTENT = {
     "asb": "asb",
     "hate_crime": "hate_crime",
     "spiking": "spiking",
     "domestic_abuse": "domestic_abuse",
+    "urgent_asb": "asb",
+    "urgent_hate_crime": "hate_crime",
+    "urgent_spiking": "spiking",
+    "urgent_domestic_abuse": "domestic_abuse",
 }
-URGENT_INTENT = "urgent_danger"
-# When the top intent is "urgent", a topic intent this confident names what it is about.
-SECOND_TOPIC_CONFIDENCE = 0.05
+URGENT_INTENTS = frozenset(
+    {"urgent_asb", "urgent_hate_crime", "urgent_spiking", "urgent_domestic_abuse", "urgent_danger"})
+
+
+def intent_name(parse: dict) -> str | None:
+    return (parse.get("intent") or {}).get("name")
 
 
 def topic_of(parse: dict) -> str:
-    """The topic of a parsed message: its intent's, or for an urgent one the best topic."""
-    intent = (parse.get("intent") or {}).get("name")
-    if intent in TOPIC_INTENTS:
-        return TOPIC_INTENTS[intent]
-    if intent == URGENT_INTENT:
-        for ranked in parse.get("intent_ranking") or []:
-            if (ranked.get("name") in TOPIC_INTENTS
-                    and ranked.get("confidence", 0) >= SECOND_TOPIC_CONFIDENCE):
-                return TOPIC_INTENTS[ranked["name"]]
-    return "other"
+    """The topic of a parsed message; "other" for support, small talk and other crime."""
+    return TOPIC_OF_INTENT.get(intent_name(parse), "other")
+
+
+def model_says_urgent(parse: dict) -> bool:
+    return intent_name(parse) in URGENT_INTENTS
 
 
 def classify(parse: dict, text: str) -> dict:
@@ -33,7 +40,7 @@ def classify(parse: dict, text: str) -> dict:
     intent = parse.get("intent") or {}
     return {
         "topic": topic_of(parse),
-        "urgent": intent.get("name") == URGENT_INTENT or safety.is_urgent(text),
+        "urgent": model_says_urgent(parse) or safety.is_urgent(text),
         "intent": intent.get("name") or "nlu_fallback",
         "confidence": round(float(intent.get("confidence") or 0.0), 4),
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from aiohttp import web
 
 TOKEN = "test-engine-token"
-KEYWORD_INTENTS = {"racist": "hate_crime", "knife": "urgent_danger", "noise": "asb"}
+KEYWORD_INTENTS = {"racist": "hate_crime", "knife": "urgent_hate_crime", "noise": "asb"}
 
 
 class FakeEngine:

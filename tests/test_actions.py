@@ -97,3 +97,27 @@ async def test_submit_without_details_asks_for_them(action_env):
     messages, events = await run(actions.ActionSubmitReport(), tracker(slots={}))
     assert messages[0]["response"] == "utter_ask_incident_text"
     assert events == [FollowupAction("report_form")]
+
+
+async def test_urgent_topic_gets_emergency_first_then_that_topics_help():
+    messages, events = await run(actions.ActionSignpost(),
+                                 tracker(intent="urgent_domestic_abuse"))
+    guidance = signposting.default()
+    assert [m.get("text") for m in messages[:2]] == [guidance.text("emergency"),
+                                                     guidance.text("domestic_abuse")]
+    assert messages[2]["response"] == "utter_when_safe"
+    assert SlotSet("topic", "domestic_abuse") in events and SlotSet("urgent", True) in events
+
+
+@pytest.mark.parametrize(("intent", "key"), sorted(actions.SUPPORT_GUIDANCE.items()))
+async def test_support_requests_are_answered_from_the_data_file(intent, key):
+    messages, events = await run(actions.ActionSignpost(), tracker(intent=intent))
+    assert [m.get("text") for m in messages] == [signposting.default().text(key)]
+    assert events == []
+    assert key in signposting.REQUIRED_GUIDANCE
+
+
+async def test_helpline_request_after_a_topic_gives_that_topics_helplines():
+    messages, _ = await run(actions.ActionSignpost(),
+                            tracker(intent="helpline_request", slots={"topic": "hate_crime"}))
+    assert messages[0]["text"] == signposting.default().text("hate_crime")

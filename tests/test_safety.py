@@ -1,4 +1,4 @@
-"""The deterministic urgent-danger check, as a table."""
+"""The deterministic urgent-danger check, as a table of catches and near-misses."""
 
 import pytest
 
@@ -16,6 +16,16 @@ from bot.safety import is_urgent
     "she isn't breathing",
     "a man is following me home and I'm scared",
     "I am in danger",
+    "theres a burglar downstairs",
+    "my ex is threatening me with a bottle",
+    "a group are chasing us down cowley road",
+    "my son is being attacked outside the shop",
+    "she's not moving and her lips are turning blue",
+    "someone's been stabbed on the high street",
+    "please send help",
+    "we need an ambulance her drink was spiked and shes fitting",
+    "my dad wont let me leave the house",
+    "i'm going to hurt myself",
 ])
 def test_urgent_messages_are_caught(text):
     assert is_urgent(text)
@@ -28,6 +38,11 @@ def test_urgent_messages_are_caught(text):
     "he takes my bank card and says I'd be nothing without him",
     "hello",
     "I want to report fly-tipping on Botley Road",
+    "my bike was stolen from outside the station",
+    "they shout abuse at my mum every time she walks past",
+    "my ex keeps texting me",
+    "I think my drink was spiked last weekend, I'm fine now",
+    "can you help me report noise",
 ])
 def test_everyday_reports_are_not_flagged(text):
     assert not is_urgent(text)
