@@ -29,13 +29,6 @@ RECORD_BUTTONS = [{"title": "Keep a record", "payload": "/report_incident"},
                   {"title": "Not now", "payload": "/deny"}]
 
 
-@cache
-def storage() -> tuple[Any, DataCipher]:
-    """The action server's sessionmaker and cipher, made on first use, once per process."""
-    settings = Settings.from_env()
-    return make_sessionmaker(make_engine(settings.database)), DataCipher(master_key(settings))
-
-
 # Support requests answered from data/signposting.yml (they name numbers and places).
 SUPPORT_GUIDANCE = {
     "human_handoff": "human",
@@ -45,6 +38,13 @@ SUPPORT_GUIDANCE = {
     "quick_exit": "quick_exit",
     "other_crime": "other_crime",
 }
+
+
+@cache
+def storage() -> tuple[Any, DataCipher]:
+    """The action server's sessionmaker and cipher, made on first use, once per process."""
+    settings = Settings.from_env()
+    return make_sessionmaker(make_engine(settings.database)), DataCipher(master_key(settings))
 
 
 class ActionSignpost(Action):
