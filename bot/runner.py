@@ -105,17 +105,30 @@ class Services:
 
     def wait_ready(self, timeout: float, progress=None) -> dict:
         """Poll /healthz until everything is ready; fail fast if a process dies."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+
+        def probe() -> dict | None:
             health = self.health()
             if progress:
                 progress(health)
-            if health.get("status") == "ok":
-                return health
+            return health if health.get("status") == "ok" else None
+
+        try:
+            return self.wait_until(probe, timeout)
+        except TimeoutError:
+            raise RuntimeError(f"not ready after {timeout:.0f}s: {self.health()} "
+                               f"(logs in {self.log_dir})") from None
+
+    def wait_until(self, probe, timeout: float, interval: float = 0.25):
+        """Call probe() until it returns something truthy, and return that; raise
+        RuntimeError if a process dies, TimeoutError when the time is up."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            result = probe()
+            if result:
+                return result
             self.check_alive()
-            time.sleep(1)
-        raise RuntimeError(f"not ready after {timeout:.0f}s: {self.health()} "
-                           f"(logs in {self.log_dir})")
+            time.sleep(interval)
+        raise TimeoutError(f"not ready after {timeout:.0f}s")
 
     def check_alive(self) -> None:
         for name, proc in self.processes.items():

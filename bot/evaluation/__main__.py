@@ -8,7 +8,6 @@ import json
 import statistics
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -40,8 +39,8 @@ def main() -> None:
             TfidfLogistic().fit(list(texts), list(intents)).parse, messages),
     }
     parses, load_seconds, latencies = _parse_with_engine([m.text for m in messages])
-    predictions[OURS] = _predict(dict(zip((m.text for m in messages), parses,
-                                          strict=True)).__getitem__, messages)
+    predictions[OURS] = [classify(parse, m.text)
+                         for parse, m in zip(parses, messages, strict=True)]
     results = _results(messages, predictions, load_seconds, latencies)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
@@ -80,17 +79,17 @@ def _parse_with_engine(texts: list[str]) -> tuple[list[dict], float, list[float]
 
 
 def _wait_for_model(services: Services, engine_url: str, token: str) -> None:
-    deadline = time.monotonic() + LOAD_TIMEOUT
-    while time.monotonic() < deadline:
+    def model_loaded() -> bool:
         try:
             with urllib.request.urlopen(f"{engine_url}/status?token={token}", timeout=2) as r:
-                if json.load(r).get("model_id"):
-                    return
+                return bool(json.load(r).get("model_id"))
         except (OSError, ValueError):
-            pass
-        services.check_alive()
-        time.sleep(0.25)
-    raise SystemExit(f"the engine did not load the model within {LOAD_TIMEOUT}s")
+            return False
+
+    try:
+        services.wait_until(model_loaded, LOAD_TIMEOUT)
+    except TimeoutError:
+        raise SystemExit(f"the engine did not load the model within {LOAD_TIMEOUT}s") from None
 
 
 def _post(url: str, body: dict) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +43,5 @@ def training_examples(paths: list[Path] = TRAINING_FILES) -> list[tuple[str, str
 
 def _strip_annotations(text: str) -> str:
     """'[Cowley Road](place)' -> 'Cowley Road', as Rasa reads entity annotations."""
-    import re
-
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     return re.sub(r"\[([^\]]+)\]\{[^}]*\}", r"\1", text)
