@@ -19,7 +19,7 @@ URGENT_PATTERNS = tuple(
         r"\b(?:knife|knives|blade|machete|gun|firearm|shotgun|acid|axe|weapon|weapons)\b",
         r"\b(?:stabb(?:ed|ing)|shooting|been shot|getting shot)\b",
         # threats to life, violence happening now
-        r"\b(?:kill|stab|shoot|strangle|choke|burn)(?:ing|s|ed)?\s+" + _SOMEONE,
+        r"\b(?:kill|stab|shoot|strangle|choke|burn)(?:ing|s|ed)?\s+(?:the\b|" + _SOMEONE + ")",
         r"\b(?:going to|gonna|will|'ll|threaten\w*(?: to)?)\s+(?:kill|hurt|stab|attack|beat|rape)\b",
         r"\b(?:hitting|beating|punching|kicking|strangling|choking|attacking|raping|hurting)\s+"
         + _SOMEONE,
@@ -42,7 +42,7 @@ URGENT_PATTERNS = tuple(
         # asking for help now
         r"\b(?:in danger|help me now|send help|call (?:the )?police for me|emergency)\b",
         r"\b(?:need|get|call)\s+(?:an? |the )?(?:ambulance|police (?:now|here|quick))\b",
-        r"\bnot safe (?:now|right now|here|at the moment)\b",
+        r"\bnot safe (?:now|right now|at the moment|currently|here|outside|again|still)\b",
         # self-harm
         r"\b(?:suicid\w*|kill myself|end my life|hurt myself|going to jump|gonna jump)\b",
     )

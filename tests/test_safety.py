@@ -26,6 +26,8 @@ from bot.safety import is_urgent
     "we need an ambulance her drink was spiked and shes fitting",
     "my dad wont let me leave the house",
     "i'm going to hurt myself",
+    "he said he'd burn the house down with us inside",
+    "i'm not safe outside, they're waiting for me",
 ])
 def test_urgent_messages_are_caught(text):
     assert is_urgent(text)
