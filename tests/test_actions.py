@@ -121,3 +121,14 @@ async def test_helpline_request_after_a_topic_gives_that_topics_helplines():
     messages, _ = await run(actions.ActionSignpost(),
                             tracker(intent="helpline_request", slots={"topic": "hate_crime"}))
     assert messages[0]["text"] == signposting.default().text("hate_crime")
+
+
+def test_every_intent_the_code_names_is_in_the_domain():
+    import yaml
+
+    from bot.settings import PROJECT_ROOT
+    from bot.topics import TOPIC_OF_INTENT, URGENT_INTENTS
+
+    domain = set(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["intents"])
+    named = set(TOPIC_OF_INTENT) | URGENT_INTENTS | set(actions.SUPPORT_GUIDANCE)
+    assert named <= domain, named - domain
