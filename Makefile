@@ -8,7 +8,8 @@ ENGINE_VENV := .venv-engine
 APP_PY := $(APP_VENV)/bin/python
 RASA := $(ENGINE_VENV)/bin/rasa
 MODEL := models/current.tar.gz
-TRAINING_DATA := config.yml domain.yml $(wildcard nlu_data/*.yml)
+DETAILS_DATA := nlu_data/details.yml
+TRAINING_DATA := config.yml domain.yml $(DETAILS_DATA) $(wildcard nlu_data/*.yml)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -53,10 +54,14 @@ $(MODEL): $(TRAINING_DATA) | $(ENGINE_VENV)/.installed
 	echo $$(( $$(date +%s) - start )) > models/train-seconds.txt
 	@touch $@
 
+# Lookup tables and synonyms are generated from data/details.yml (see bot/details.py).
+$(DETAILS_DATA): data/details.yml bot/details.py | $(APP_VENV)/.installed
+	$(APP_PY) -m bot.details
+
 lint: $(APP_VENV)/.installed
 	$(APP_VENV)/bin/ruff check .
 
-validate: $(ENGINE_VENV)/.installed
+validate: $(ENGINE_VENV)/.installed $(DETAILS_DATA)
 	$(RASA) data validate --data nlu_data --domain domain.yml --config config.yml
 
 conversation-test: $(MODEL)

@@ -10,10 +10,10 @@ from functools import cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import signposting
+from bot import details, signposting
 from bot.crypto import DataCipher, master_key
 from bot.settings import Settings
 from bot.storage.db import make_engine, make_sessionmaker
@@ -49,7 +49,7 @@ def storage() -> tuple[Any, DataCipher]:
 
 class ActionSignpost(Action):
     """Emergency guidance first when urgent, then what fits: the topic's signposting and an
-    offer to report, or the answer to a support request."""
+    offer to report, the answer to a support request, or topic buttons when unsure."""
 
     def name(self) -> str:
         return "action_signpost"
@@ -66,6 +66,9 @@ class ActionSignpost(Action):
         if intent in SUPPORT_GUIDANCE:
             dispatcher.utter_message(text=guidance.text(self._support_key(intent, tracker)))
             return []
+        if intent == "nlu_fallback":
+            dispatcher.utter_message(response="utter_default")
+            return [SlotSet("urgent", True)] if urgent or emergency_shown else []
         topic = topic_of(message)
         if urgent:
             if topic != "other":
@@ -101,8 +104,10 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_ask_incident_text")
             return [FollowupAction("report_form")]
         sessions, cipher = storage()
-        new = NewReport(topic=tracker.get_slot("topic") or "other", description=description,
-                        urgent=bool(tracker.get_slot("urgent")), reporter=tracker.sender_id,
+        topic, urgent = tracker.get_slot("topic") or "other", bool(tracker.get_slot("urgent"))
+        found = details.default().for_report(topic, tracker.current_slot_values(), urgent)
+        new = NewReport(topic=topic, description=description, urgent=urgent,
+                        reporter=tracker.sender_id, details=found,
                         submission_id=_confirming_message_id(tracker))
         try:
             report = await create_report(sessions, cipher, new)
@@ -112,7 +117,7 @@ class ActionSubmitReport(Action):
             return [FollowupAction("utter_confirm_report")]
         dispatcher.utter_message(response="utter_report_stored",
                                  reference=format_reference(report.reference))
-        return [SlotSet("incident_text", None), SlotSet("topic", None), SlotSet("urgent", None)]
+        return [AllSlotsReset()]
 
 
 def _confirming_message_id(tracker: Tracker) -> str:

@@ -6,7 +6,7 @@ too, so "my husband is hitting me right now" is domestic abuse AND urgent.
 
 from __future__ import annotations
 
-from bot import safety
+from bot import details, safety
 
 TOPIC_OF_INTENT = {
     "asb": "asb",
@@ -22,25 +22,60 @@ URGENT_INTENTS = frozenset(
     {"urgent_asb", "urgent_hate_crime", "urgent_spiking", "urgent_domestic_abuse", "urgent_danger"})
 
 
+# Urgency is the model's probability summed over the urgent intents. A missed emergency
+# costs more than a needless 999 reminder, so a one-in-three chance is enough.
+URGENT_THRESHOLD = 1 / 3
+
+
 def intent_name(parse: dict) -> str | None:
     return (parse.get("intent") or {}).get("name")
 
 
+def _ranking(parse: dict) -> list[dict]:
+    """The model's intents and confidences; a button press has only its own intent."""
+    ranking = [r for r in parse.get("intent_ranking") or [] if r.get("name") != "nlu_fallback"]
+    return ranking or [parse.get("intent") or {}]
+
+
 def topic_of(parse: dict) -> str:
-    """The topic of a parsed message; "other" for support, small talk and other crime."""
-    return TOPIC_OF_INTENT.get(intent_name(parse), "other")
+    """The topic with the most probability, summed over its intents (asb + urgent_asb...).
+
+    Summing matters when the model hesitates between twins: "asb" 0.4 and "urgent_asb"
+    0.3 is anti-social behaviour, not the "other" an unsure top intent would suggest.
+    """
+    scores: dict[str, float] = {}
+    for entry in _ranking(parse):
+        topic = TOPIC_OF_INTENT.get(entry.get("name"), "other")
+        scores[topic] = scores.get(topic, 0.0) + float(entry.get("confidence") or 0.0)
+    return max(scores, key=scores.__getitem__) if scores else "other"
+
+
+def urgent_probability(parse: dict) -> float:
+    return sum(float(entry.get("confidence") or 0.0) for entry in _ranking(parse)
+               if entry.get("name") in URGENT_INTENTS)
 
 
 def model_says_urgent(parse: dict) -> bool:
-    return intent_name(parse) in URGENT_INTENTS
+    return urgent_probability(parse) >= URGENT_THRESHOLD
 
 
 def classify(parse: dict, text: str) -> dict:
     """The /api/classify answer: the model and the safety net together decide `urgent`."""
     intent = parse.get("intent") or {}
+    topic = topic_of(parse)
+    urgent = model_says_urgent(parse) or safety.is_urgent(text)
     return {
-        "topic": topic_of(parse),
-        "urgent": model_says_urgent(parse) or safety.is_urgent(text),
+        "topic": topic,
+        "urgent": urgent,
         "intent": intent.get("name") or "nlu_fallback",
         "confidence": round(float(intent.get("confidence") or 0.0), 4),
+        "details": details.default().for_report(topic, entity_values(parse), urgent),
     }
+
+
+def entity_values(parse: dict) -> dict[str, list[str]]:
+    """The parsed entities grouped by name, the way list slots hold them."""
+    found: dict[str, list[str]] = {}
+    for entity in parse.get("entities") or []:
+        found.setdefault(entity.get("entity"), []).append(str(entity.get("value")))
+    return found

@@ -41,7 +41,9 @@ class FakeEngine:
         text = (await request.json())["text"]
         intent = next((i for k, i in KEYWORD_INTENTS.items() if k in text), "greet")
         ranking = [{"name": intent, "confidence": 0.9}, {"name": "hate_crime", "confidence": 0.08}]
-        return web.json_response({"text": text, "intent": ranking[0], "intent_ranking": ranking})
+        entities = [{"entity": "hate_strand", "value": "race"}] if "racist" in text else []
+        return web.json_response({"text": text, "intent": ranking[0], "intent_ranking": ranking,
+                                  "entities": entities})
 
     async def status(self, request: web.Request) -> web.Response:
         self._check(request, needs_token=True)

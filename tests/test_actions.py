@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
@@ -61,7 +61,8 @@ async def test_urgent_intent_gets_emergency_guidance_unless_the_net_showed_it():
 
 
 async def test_submit_stores_the_report_then_gives_its_reference(action_env):
-    slots = {"incident_text": "paint on the mosque door", "topic": "hate_crime", "urgent": False}
+    slots = {"incident_text": "paint on the mosque door", "topic": "hate_crime", "urgent": False,
+             "hate_strand": ["religion"], "setting": ["in_person"], "asb_kind": ["vandalism"]}
     messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
     assert messages[0]["response"] == "utter_report_stored"
     reference = messages[0]["reference"].replace("-", "")
@@ -72,7 +73,8 @@ async def test_submit_stores_the_report_then_gives_its_reference(action_env):
     assert report.topic == "hate_crime"
     cipher = DataCipher(master_key(action_env))
     assert cipher.decrypt(report.description_enc) == "paint on the mosque door"
-    assert SlotSet("incident_text", None) in events
+    assert report.details == {"hate_strand": ["religion"], "setting": ["in_person"]}
+    assert events == [AllSlotsReset()]
 
 
 async def test_submit_twice_for_the_same_confirmation_gives_the_same_reference(action_env):
@@ -132,3 +134,19 @@ def test_every_intent_the_code_names_is_in_the_domain():
     domain = set(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["intents"])
     named = set(TOPIC_OF_INTENT) | URGENT_INTENTS | set(actions.SUPPORT_GUIDANCE)
     assert named <= domain, named - domain
+
+
+async def test_unsure_model_offers_topic_buttons_and_still_warns_when_it_leans_urgent():
+    unsure = tracker(intent="nlu_fallback")
+    unsure.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.4}, {"name": "asb", "confidence": 0.35},
+        {"name": "urgent_asb", "confidence": 0.3}, {"name": "urgent_danger", "confidence": 0.1}]
+    messages, events = await run(actions.ActionSignpost(), unsure)
+    assert messages[0]["text"] == signposting.default().text("emergency")
+    assert messages[1]["response"] == "utter_default"
+    assert events == [SlotSet("urgent", True)]
+    calm = tracker(intent="nlu_fallback")
+    calm.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.4}, {"name": "greet", "confidence": 0.3}]
+    messages, events = await run(actions.ActionSignpost(), calm)
+    assert [m.get("response") for m in messages] == ["utter_default"] and events == []

@@ -96,7 +96,8 @@ async def test_classify_gives_topic_urgency_intent_and_confidence(client):
     resp = await client.post("/api/classify", json={"text": "racist graffiti on the wall"})
     assert resp.status == 200
     assert await resp.json() == {"topic": "hate_crime", "urgent": False,
-                                 "intent": "hate_crime", "confidence": 0.9}
+                                 "intent": "hate_crime", "confidence": 0.9,
+                                 "details": {"hate_strand": ["race"]}}
 
 
 async def test_classify_urgent_comes_from_model_or_safety_net(client):

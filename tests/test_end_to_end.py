@@ -8,6 +8,7 @@ which a staff member then sees in the console.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import subprocess
 import sys
@@ -99,6 +100,12 @@ async def stored_report(system: Services, reference: str):
     return rows[0]
 
 
+def stored_details(row) -> dict:
+    """The details column as a dict: SQLite hands JSON back as text."""
+    value = row["details"]
+    return json.loads(value) if isinstance(value, str) else value
+
+
 async def tracker_senders(system: Services) -> set[str]:
     url = system.env["TRACKER_STORE_URL"]
     url = url.replace("postgresql://", "postgresql+asyncpg://").replace("sqlite://",
@@ -129,6 +136,7 @@ async def test_hate_crime_report_through_web_chat_is_stored_with_its_reference(s
     reference = REFERENCE.search(texts(done)).group(1)
     row = await stored_report(system, reference)
     assert row["topic"] == "hate_crime" and row["status"] == "new"
+    assert stored_details(row) == {"hate_strand": ["race", "religion"], "place": ["cowley"]}
     assert account not in row["description_enc"]
     cipher = DataCipher(master_key(system.settings))
     assert cipher.decrypt(row["description_enc"]) == account
@@ -151,6 +159,9 @@ async def test_report_made_on_telegram_is_stored_and_the_chat_id_is_not(system, 
     reference = REFERENCE.search(telegram.calls_to("sendMessage", chat_id)[-1]["text"]).group(1)
     row = await stored_report(system, reference)
     assert row["topic"] == "asb"
+    assert stored_details(row) == {"asb_kind": ["vandalism", "youths"], "place": ["blackbird_leys"],
+                                   "when": ["ongoing"],
+                                   "asb_category": ["environmental", "nuisance"]}
     senders = await tracker_senders(system)
     assert senders and not any(str(chat_id) in s for s in senders)
     assert str(chat_id) not in row["reporter_key"]
@@ -163,6 +174,7 @@ async def test_classify_uses_the_same_model(system):
         result = await resp.json()
     assert result["topic"] == "hate_crime" and result["urgent"] is False
     assert result["intent"] == "hate_crime" and 0.5 < result["confidence"] <= 1
+    assert result["details"] == {"hate_strand": ["religion"]}
 
 
 async def test_staff_member_sees_the_report_in_the_console(system):
@@ -184,6 +196,7 @@ async def test_staff_member_sees_the_report_in_the_console(system):
             page = await resp.text()
     assert resp.url.path == "/staff/reports"
     assert reference in page
+    assert "Fly-tipping and litter" in page and "Environmental" in page
 
 
 SECRETS_AND_TEXTS = ("cowley road", "blackbird leys", "mattresses", "turning up at my work",

@@ -11,7 +11,7 @@ import yaml
 from bot.settings import PROJECT_ROOT
 
 HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
-TRAINING_FILES = sorted((PROJECT_ROOT / "nlu_data").glob("nlu*.yml"))
+TRAINING_FILES = sorted((PROJECT_ROOT / "nlu_data").glob("*.yml"))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text, func
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -23,6 +23,8 @@ class Report(Base):
     topic: Mapped[str] = mapped_column(String(20), index=True)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     description_enc: Mapped[str] = mapped_column(Text)
+    # Canonical values from data/details.yml only (never free text), so plain for statistics.
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
     reporter_key: Mapped[str] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(20), default="new")
     created_at: Mapped[dt.datetime] = mapped_column(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -34,6 +34,7 @@ class NewReport:
     urgent: bool
     reporter: str
     submission_id: str
+    details: dict[str, list[str]] = field(default_factory=dict)
 
 
 async def create_report(sessions: async_sessionmaker, cipher: DataCipher,
@@ -45,6 +46,7 @@ async def create_report(sessions: async_sessionmaker, cipher: DataCipher,
         return existing
     report = Report(reference=new_reference(), submission_key=key, topic=new.topic,
                     urgent=new.urgent, description_enc=cipher.encrypt(new.description),
+                    details=new.details,
                     reporter_key=cipher.identity(f"reporter:{new.reporter}"))
     try:
         async with sessions() as session, session.begin():

@@ -9,6 +9,7 @@ import aiohttp_jinja2
 from aiohttp import web
 from aiohttp_session import get_session, new_session
 
+from bot import details
 from bot.storage import reports, staff
 from bot.storage.reports import format_reference
 from bot.web.keys import SESSIONS
@@ -81,4 +82,4 @@ async def report_list(request: web.Request) -> web.Response:
     rows = await reports.recent_reports(request.app[SESSIONS])
     return aiohttp_jinja2.render_template("staff/reports.html", request, {
         "user": user, "csrf": await csrf_token(request), "format_reference": format_reference,
-        "reports": rows})
+        "describe": details.default().labelled, "reports": rows})

@@ -1,0 +1,43 @@
+"""From the model's ranking to topic and urgency: probability summed over twin intents."""
+
+from __future__ import annotations
+
+from bot.topics import classify, model_says_urgent, topic_of
+
+
+def parse(*ranking: tuple[str, float]) -> dict:
+    entries = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    return {"intent": entries[0], "intent_ranking": entries, "entities": []}
+
+
+def test_twin_intents_add_up_to_their_topic():
+    hesitant = parse(("greet", 0.3), ("asb", 0.3), ("urgent_asb", 0.25), ("thanks", 0.15))
+    assert topic_of(hesitant) == "asb"
+
+
+def test_support_intents_add_up_to_other():
+    assert topic_of(parse(("asb", 0.4), ("greet", 0.3), ("thanks", 0.3))) == "other"
+
+
+def test_a_one_in_three_chance_of_danger_is_urgent():
+    assert model_says_urgent(parse(("asb", 0.6), ("urgent_asb", 0.2), ("urgent_danger", 0.14)))
+    assert not model_says_urgent(parse(("asb", 0.7), ("urgent_asb", 0.3)))
+
+
+def test_fallback_is_not_a_topic_and_does_not_hide_the_ranking_under_it():
+    unsure = parse(("nlu_fallback", 0.4), ("domestic_abuse", 0.3), ("urgent_domestic_abuse", 0.35))
+    assert topic_of(unsure) == "domestic_abuse" and model_says_urgent(unsure)
+
+
+def test_a_button_press_has_only_its_own_intent():
+    pressed = {"intent": {"name": "urgent_danger", "confidence": 1.0}, "entities": []}
+    assert classify(pressed, "/urgent_danger")["urgent"] is True
+    assert classify(pressed, "/urgent_danger")["topic"] == "other"
+
+
+def test_classify_keeps_only_the_topics_details():
+    found = parse(("hate_crime", 0.9), ("asb", 0.1))
+    found["entities"] = [{"entity": "hate_strand", "value": "religion"},
+                         {"entity": "asb_kind", "value": "vandalism"}]
+    assert classify(found, "swastika sprayed on the synagogue")["details"] == {
+        "hate_strand": ["religion"]}
