@@ -38,6 +38,7 @@ URGENT_PATTERNS = tuple(
         r"\b(?:not|isn'?t|is not|stopped|can'?t|cannot)\s+breath(?:e|ing)\b",
         r"\b(?:unconscious|unresponsive|passed out|collapsed|not responding|not moving)\b",
         r"\b(?:won'?t|can'?t|cannot)\s+wake\b|\bnot waking\b|\boverdos\w*",
+        r"\b(?:can'?t|cannot)\s+(?:stand(?:\s+up)?|feel\s+my\s+(?:legs|arms|body))\b",
         r"\b(?:bleeding|blood everywhere|fitting|having a fit|seizure|turning blue)\b",
         # asking for help now
         r"\b(?:in danger|help me now|send help|call (?:the )?police for me|emergency)\b",

@@ -14,6 +14,8 @@ from bot.safety import is_urgent
     "he said he is going to kill me",
     "HELP HE HAS A GUN",
     "she isn't breathing",
+    "my drink tasted salty and now I can't stand up",
+    "cant feel my legs after that drink",
     "a man is following me home and I'm scared",
     "I am in danger",
     "theres a burglar downstairs",
@@ -44,6 +46,7 @@ def test_urgent_messages_are_caught(text):
     "they shout abuse at my mum every time she walks past",
     "my ex keeps texting me",
     "I think my drink was spiked last weekend, I'm fine now",
+    "I couldn't stand up the next morning after that club",
     "can you help me report noise",
 ])
 def test_everyday_reports_are_not_flagged(text):

@@ -1,0 +1,2 @@
+"""Custom Rasa components. Only the engine loads them (its own environment): they import
+Rasa and scikit-learn, never the project's `bot` package."""
