@@ -142,6 +142,18 @@ async def test_hate_crime_report_through_web_chat_is_stored_with_its_reference(s
     assert cipher.decrypt(row["description_enc"]) == account
 
 
+async def test_danger_half_way_through_a_report_gets_999_first_then_the_report_resumes(system):
+    sender = "e2e-interrupt"
+    asked = await chat(system, sender, "/report_incident")
+    assert "in your own words" in texts(asked)
+    replies = await chat(system, sender, "he's back and he's kicking the door")
+    assert "999" in replies[0]["text"]
+    assert "in your own words" in texts(replies)
+    account = "lads on bikes smashed the bus shelter by the shops on saturday"
+    confirm = await chat(system, sender, account)
+    assert account in texts(confirm) and "/affirm" in payloads(confirm)
+
+
 async def test_report_made_on_telegram_is_stored_and_the_chat_id_is_not(system, telegram):
     chat_id = 424242
     account = "kids on bikes smashing the bus shelter again in blackbird leys"
