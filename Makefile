@@ -9,7 +9,7 @@ APP_PY := $(APP_VENV)/bin/python
 RASA := $(ENGINE_VENV)/bin/rasa
 MODEL := models/current.tar.gz
 DETAILS_DATA := nlu_data/details.yml
-TRAINING_DATA := config.yml domain.yml $(DETAILS_DATA) $(wildcard nlu_data/*.yml)
+TRAINING_DATA := config.yml domain.yml $(DETAILS_DATA) $(wildcard nlu_data/*.yml rasa_components/*.py)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
