@@ -19,6 +19,7 @@ DETAILS_FILE = PROJECT_ROOT / "data" / "details.yml"
 TRAINING_FILE = PROJECT_ROOT / "nlu_data" / "details.yml"
 # Times that say the spiking was not just now; otherwise "unwell" means unwell now.
 PAST_TIMES = frozenset({"recent", "past"})
+SECTIONS = ("entities", "topics", "asb_police_category")
 # Labels of the details worked out here rather than found in the message.
 DERIVED_LABELS = {
     "asb_category": "Police ASB category", "personal": "Personal", "nuisance": "Nuisance",
@@ -74,6 +75,9 @@ def load(path: Path = DETAILS_FILE) -> Details:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DetailsError(f"{path}: cannot read: {exc}") from exc
+    missing = [key for key in SECTIONS if not isinstance(raw, dict) or not raw.get(key)]
+    if missing:
+        raise DetailsError(f"{path}: needs {', '.join(missing)}")
     entities = {name: _entity(path, name, entry) for name, entry in raw["entities"].items()}
     seen: dict[str, str] = {}
     for name, entity in entities.items():

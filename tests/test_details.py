@@ -41,6 +41,7 @@ def test_every_entity_is_annotated_in_training_data():
     (lambda raw: raw["entities"]["asb_kind"]["values"]["noise"].pop("label"),
      "asb_kind.noise needs a label and phrases"),
     (lambda raw: raw["topics"]["asb"].append("shoe_size"), "unknown entities ['shoe_size']"),
+    (lambda raw: raw.pop("topics"), "needs topics"),
 ])
 def test_a_broken_file_is_refused_naming_the_problem(tmp_path, mutate, message):
     raw = yaml.safe_load(DETAILS_FILE.read_text())
@@ -79,3 +80,14 @@ def test_staff_see_labels_not_codes():
                                        "asb_category": ["environmental"]})
     assert rows == [("Hate crime strand", "Race, ethnicity or nationality, Religion or faith"),
                     ("Police ASB category", "Environmental")]
+
+
+def test_a_broken_file_stops_the_app_at_start_up(tmp_path, monkeypatch):
+    from bot.web.app import create_app
+    from tests.conftest import make_settings
+
+    broken = tmp_path / "details.yml"
+    broken.write_text("entities: {}\n")
+    monkeypatch.setattr(details, "default", lambda: details.load(broken))
+    with pytest.raises(DetailsError, match="needs entities, topics, asb_police_category"):
+        create_app(make_settings(tmp_path))
