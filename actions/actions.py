@@ -9,16 +9,20 @@ import logging
 from functools import cache
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, Tracker, ValidationAction
 from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import details, signposting
+from actions.report_form import LABELS, SKIPPED, sharing_recipients
+from bot import details, routing, signposting
 from bot.crypto import DataCipher, master_key
 from bot.settings import Settings
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.reports import NewReport, create_report, format_reference
 from bot.topics import intent_name, model_says_urgent, topic_of
+
+# Contact details are stored apart (encrypted as such), never among the answers.
+PRIVATE_ANSWERS = ("incident_text", "report_contact_how", "report_contact_time")
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +38,6 @@ SUPPORT_GUIDANCE = {
     "human_handoff": "human",
     "helpline_request": "helplines",
     "find_safe_place": "safe_places",
-    "check_report": "check_report",
     "quick_exit": "quick_exit",
     "other_crime": "other_crime",
 }
@@ -69,6 +72,9 @@ class ActionSignpost(Action):
         if intent == "nlu_fallback":
             dispatcher.utter_message(response="utter_default")
             return [SlotSet("urgent", True)] if urgent or emergency_shown else []
+        if tracker.active_loop.get("name") == "report_form":
+            # Danger mid-report: the report keeps its topic and is marked urgent.
+            return [SlotSet("urgent", True)] if urgent or emergency_shown else []
         topic = topic_of(message)
         if urgent:
             if topic != "other":
@@ -91,38 +97,91 @@ class ActionSignpost(Action):
         return SUPPORT_GUIDANCE[intent]
 
 
+class ActionKeepDetails(ValidationAction):
+    """Adds the details found in each message to those found earlier in the conversation:
+    a list slot filled from entities would otherwise keep only the latest message's."""
+
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: dict) -> list[dict]:
+        entities = details.default().entities
+        return [SlotSet(slot, sorted({*(earlier_value(tracker.events, slot) or []),
+                                      *(value or [])}))
+                for slot, value in tracker.slots_to_validate().items() if slot in entities]
+
+
+def earlier_value(events: list[dict], slot: str) -> Any:
+    """A slot's value before the latest message (None after a reset)."""
+    before_latest = False
+    for event in reversed(events):
+        kind = event.get("event")
+        if kind == "user":
+            before_latest = True
+        elif before_latest and kind == "slot" and event.get("name") == slot:
+            return event.get("value")
+        elif before_latest and kind in ("reset_slots", "restart", "session_started"):
+            return None
+    return None
+
+
 class ActionSubmitReport(Action):
-    """Commit the confirmed report, then give the reference code (never the other way round)."""
+    """After the summary: store the report the resident sent, committed before the reference
+    code is given (never the other way round), or drop a cancelled draft."""
 
     def name(self) -> str:
         return "action_submit_report"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict) -> list[dict]:
-        description = tracker.get_slot("incident_text")
-        if not description:
-            dispatcher.utter_message(response="utter_ask_incident_text")
-            return [FollowupAction("report_form")]
+        if tracker.get_slot("report_review") != "send" or not tracker.get_slot("incident_text"):
+            dispatcher.utter_message(response="utter_report_cancelled")
+            return [AllSlotsReset()]
         sessions, cipher = storage()
-        topic, urgent = tracker.get_slot("topic") or "other", bool(tracker.get_slot("urgent"))
-        found = details.default().for_report(topic, tracker.current_slot_values(), urgent)
-        new = NewReport(topic=topic, description=description, urgent=urgent,
-                        reporter=tracker.sender_id, details=found,
-                        submission_id=_confirming_message_id(tracker))
+        new = new_report(tracker)
         try:
             report = await create_report(sessions, cipher, new)
         except Exception as exc:
             log.error("report not stored: %s", type(exc).__name__)
             dispatcher.utter_message(response="utter_report_failed")
-            return [FollowupAction("utter_confirm_report")]
+            return [SlotSet("report_review", None), FollowupAction("report_form")]
         dispatcher.utter_message(response="utter_report_stored",
-                                 reference=format_reference(report.reference))
+                                 reference=format_reference(report.reference),
+                                 next_steps=next_steps(new))
         return [AllSlotsReset()]
 
 
-def _confirming_message_id(tracker: Tracker) -> str:
-    """The id of the user message that confirmed, so a retried submit is stored once."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return str(event.get("message_id") or event.get("timestamp"))
-    return "no-message"
+def new_report(tracker: Tracker) -> NewReport:
+    """The draft in the conversation's slots as the report to store."""
+    slots = tracker.current_slot_values()
+    topic, urgent = slots.get("topic") or "other", bool(slots.get("urgent"))
+    recipients = sharing_recipients(slots)
+    organisations = routing.default().organisations
+    answers = {slot: str(slots[slot]) for slot in LABELS
+               if slot not in PRIVATE_ANSWERS and slots.get(slot) not in (None, SKIPPED)}
+    return NewReport(
+        topic=topic, description=slots["incident_text"], urgent=urgent,
+        reporter=tracker.sender_id, submission_id=slots.get("report_draft") or "no-draft",
+        details=details.default().for_report(topic, slots, urgent), answers=answers,
+        contact=_contact(slots), delivery=(tracker.latest_message.get("metadata") or {}).get(
+            "delivery"),
+        consents=tuple(recipients),
+        referrals=tuple((r, organisations[r].method) for r in recipients))
+
+
+def _contact(slots: dict[str, Any]) -> str | None:
+    if slots.get("report_contact") != "contact" or not slots.get("report_contact_how"):
+        return None
+    when = slots.get("report_contact_time")
+    return slots["report_contact_how"] + (f" (safe time: {when})" if when not in (None, SKIPPED)
+                                          else "")
+
+
+def next_steps(new: NewReport) -> str:
+    """What happens now, and when: the response time staff set in data/routing.yml."""
+    plan = routing.default()
+    names = [plan.organisations[r].name for r in new.consents]
+    shared = (f"With your agreement it will be passed to {' and '.join(names)}."
+              if names else "It is recorded only: nothing is passed on without your agreement.")
+    return f"The community safety team will look at it {plan.response_time(new.topic, new.urgent)}. {shared}"

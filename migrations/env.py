@@ -26,6 +26,10 @@ def _run(connection) -> None:
 async def _run_online() -> None:
     engine = make_engine(_url())
     async with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # A batch migration rebuilds a table by dropping it: with foreign keys on, that
+            # would cascade into the child tables (consents, referrals...) and empty them.
+            await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         await connection.run_sync(_run)
         await connection.commit()
     await engine.dispose()

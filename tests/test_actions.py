@@ -62,7 +62,8 @@ async def test_urgent_intent_gets_emergency_guidance_unless_the_net_showed_it():
 
 async def test_submit_stores_the_report_then_gives_its_reference(action_env):
     slots = {"incident_text": "paint on the mosque door", "topic": "hate_crime", "urgent": False,
-             "hate_strand": ["religion"], "setting": ["in_person"], "asb_kind": ["vandalism"]}
+             "hate_strand": ["religion"], "setting": ["in_person"], "asb_kind": ["vandalism"],
+             "report_review": "send", "report_draft": "d-1"}
     messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
     assert messages[0]["response"] == "utter_report_stored"
     reference = messages[0]["reference"].replace("-", "")
@@ -78,7 +79,8 @@ async def test_submit_stores_the_report_then_gives_its_reference(action_env):
 
 
 async def test_submit_twice_for_the_same_confirmation_gives_the_same_reference(action_env):
-    slots = {"incident_text": "bins set on fire", "topic": "asb"}
+    slots = {"incident_text": "bins set on fire", "topic": "asb", "report_review": "send",
+             "report_draft": "d-2"}
     first, _ = await run(actions.ActionSubmitReport(), tracker(slots=slots))
     again, _ = await run(actions.ActionSubmitReport(), tracker(slots=slots))
     assert first[0]["reference"] == again[0]["reference"]
@@ -88,17 +90,23 @@ async def test_database_failure_keeps_the_draft_and_asks_again(monkeypatch, tmp_
     monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db")
     monkeypatch.setenv("SAFER_VAR_DIR", str(tmp_path / "var"))
     actions.storage.cache_clear()
-    slots = {"incident_text": "someone keeps dumping rubbish", "topic": "asb"}
+    slots = {"incident_text": "someone keeps dumping rubbish", "topic": "asb",
+             "report_review": "send", "report_draft": "d-3"}
     messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
     actions.storage.cache_clear()
     assert messages[0]["response"] == "utter_report_failed"
-    assert events == [FollowupAction("utter_confirm_report")]
+    assert events == [SlotSet("report_review", None), FollowupAction("report_form")]
 
 
-async def test_submit_without_details_asks_for_them(action_env):
-    messages, events = await run(actions.ActionSubmitReport(), tracker(slots={}))
-    assert messages[0]["response"] == "utter_ask_incident_text"
-    assert events == [FollowupAction("report_form")]
+@pytest.mark.parametrize("slots", [{}, {"incident_text": "x", "report_review": "cancel"}])
+async def test_a_cancelled_draft_is_dropped_and_nothing_stored(action_env, slots):
+    messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
+    assert messages[0]["response"] == "utter_report_cancelled"
+    assert events == [AllSlotsReset()]
+    engine = make_engine(action_env.database)
+    async with make_sessionmaker(engine)() as session:
+        assert (await session.scalars(select(Report))).all() == []
+    await engine.dispose()
 
 
 async def test_urgent_topic_gets_emergency_first_then_that_topics_help():
@@ -150,3 +158,24 @@ async def test_unsure_model_offers_topic_buttons_and_still_warns_when_it_leans_u
         {"name": "nlu_fallback", "confidence": 0.4}, {"name": "greet", "confidence": 0.3}]
     messages, events = await run(actions.ActionSignpost(), calm)
     assert [m.get("response") for m in messages] == ["utter_default"] and events == []
+
+
+async def test_details_from_each_message_add_up_over_the_conversation():
+    events = [{"event": "user", "text": "racist abuse outside the mosque"},
+              {"event": "slot", "name": "hate_strand", "value": ["race", "religion"]},
+              {"event": "bot", "text": "Where did it happen?"},
+              {"event": "user", "text": "by the mosque"},
+              {"event": "slot", "name": "hate_strand", "value": ["religion"]},
+              {"event": "slot", "name": "place", "value": ["cowley"]}]
+    tr = Tracker("web-abc", {"hate_strand": ["religion"], "place": ["cowley"]},
+                 {"text": "by the mosque"}, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    result = await actions.ActionKeepDetails().run(dispatcher, tr, {})
+    assert SlotSet("hate_strand", ["race", "religion"]) in result
+    assert SlotSet("place", ["cowley"]) in result
+
+
+def test_a_reset_forgets_earlier_details():
+    events = [{"event": "slot", "name": "place", "value": ["cowley"]},
+              {"event": "reset_slots"}, {"event": "user", "text": "hi"}]
+    assert actions.earlier_value(events, "place") is None

@@ -15,6 +15,7 @@ import sys
 
 import aiohttp
 import pytest
+import yaml
 from sqlalchemy import text
 
 from bot import signposting
@@ -125,58 +126,180 @@ async def test_someone_in_danger_gets_999_guidance_first(system):
     assert texts(replies).count(signposting.default().text("emergency")) == 1
 
 
-async def test_hate_crime_report_through_web_chat_is_stored_with_its_reference(system):
+QUESTIONS = {slot.removeprefix("utter_ask_"): value[0]["text"] for slot, value in
+             yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"].items()
+             if slot.startswith("utter_ask_report") or slot == "utter_ask_incident_text"}
+QUESTIONS["report_support_org"] = "You can choose another."  # asked by a custom action
+REVIEW = "Please check your report"
+
+
+def choose(option: str) -> str:
+    return f'/choose{{"option": "{option}"}}'
+
+
+def question_in(replies) -> str | None:
+    """The form question the bot asked last, by its wording in domain.yml."""
+    said = texts(replies)
+    if REVIEW in said:
+        return "report_review"
+    asked = [(said.rfind(q), slot) for slot, q in QUESTIONS.items() if q in said]
+    return max(asked)[1] if asked else None
+
+
+async def answer_questions(send, replies, answers: dict[str, list[str]]) -> list:
+    """Answer each question the bot asks from `answers` (slot -> what to send, in turn),
+    else with its first button, until the summary; fails on a question asked twice."""
+    asked, queued = [], {slot: list(given) for slot, given in answers.items()}
+    while (slot := question_in(replies)) not in (None, "report_review"):
+        asked.append(slot)
+        assert asked.count(slot) <= max(1, len(answers.get(slot, []))), f"{slot} asked again"
+        replies = await send((queued.get(slot) or [payloads(replies)[0]]).pop(0))
+    assert slot == "report_review", f"no summary after {asked}: {texts(replies)}"
+    return replies
+
+
+async def test_hate_crime_reported_by_an_anonymous_witness_with_consent_to_refer(system):
+    """The issue's path: report, consent and referral stored encrypted; the reporter then
+    checks it, withdraws consent and deletes it, all from the chat."""
+    sender = "e2e-web"
     account = "a man shouted racist abuse at my neighbour outside the mosque on cowley road"
-    replies = await chat(system, "e2e-web", account)
-    assert "True Vision" in texts(replies)
-    assert "/report_incident" in payloads(replies)
-    confirm = await chat(system, "e2e-web", "/report_incident")
-    assert account in texts(confirm) and "/affirm" in payloads(confirm)
-    done = await chat(system, "e2e-web", "/affirm")
+    replies = await chat(system, sender, account)
+    assert "True Vision" in texts(replies) and "/report_incident" in payloads(replies)
+    send = lambda message: chat(system, sender, message)  # noqa: E731
+    summary = await answer_questions(send, await send("/report_incident"), {
+        "report_role": [choose("witness")],
+        "report_strands": [choose("race"), choose("religion"), choose("done")],
+        "report_where": ["outside the mosque on Cowley Road"],
+        "report_when": ["yesterday about 6pm"],
+        "report_ongoing": [choose("before")],
+        "report_injuries": [choose("none")],
+        "report_suspect": ["tall man, grey hoodie, about 40"],
+        "report_evidence": [choose("skip")],
+        "report_contact": [choose("anonymous")],
+        "report_sharing": [choose("support")],
+    })
+    said = texts(summary)
+    assert "I saw it happen" in said and "Race, ethnicity or nationality, Religion" in said
+    assert "Stop Hate UK" in said and "Stay anonymous" in said and account in said
+    done = await send(choose("send"))
     reference = REFERENCE.search(texts(done)).group(1)
+    assert "Stop Hate UK" in texts(done) and "within" in texts(done)
     row = await stored_report(system, reference)
-    assert row["topic"] == "hate_crime" and row["status"] == "new"
-    assert stored_details(row) == {"hate_strand": ["race", "religion"], "place": ["cowley"]}
-    assert account not in row["description_enc"]
+    assert row["topic"] == "hate_crime" and row["status"] == "new" and row["contact_enc"] is None
+    assert stored_details(row)["hate_strand"] == ["race", "religion"]
     cipher = DataCipher(master_key(system.settings))
+    assert account not in row["description_enc"] and "grey hoodie" not in row["answers_enc"]
     assert cipher.decrypt(row["description_enc"]) == account
+    answers = json.loads(cipher.decrypt(row["answers_enc"]))
+    assert answers["report_suspect"] == "tall man, grey hoodie, about 40"
+    assert answers["report_role"] == "witness" and answers["report_contact"] == "anonymous"
+    consents = await query(system.settings.database,
+                           "SELECT recipient, given_at, withdrawn_at FROM consents "
+                           "WHERE report_id = :i", i=row["id"])
+    assert [(c["recipient"], c["withdrawn_at"]) for c in consents] == [("stop_hate_uk", None)]
+    assert consents[0]["given_at"] is not None
+    referrals = await query(system.settings.database,
+                            "SELECT organisation, state FROM referrals WHERE report_id = :i",
+                            i=row["id"])
+    assert [tuple(r.values()) for r in referrals] == [("stop_hate_uk", "to_send")]
+
+    status = await chat(system, "e2e-other-chat", f"check my report {reference.lower()}")
+    assert "waiting to be reviewed" in texts(status) and "Stop Hate UK" in texts(status)
+    asked = await chat(system, "e2e-other-chat", '/manage_report{"manage": "withdraw"}')
+    assert '/manage_report{"manage": "withdraw:stop_hate_uk"}' in payloads(asked)
+    withdrawn = await chat(system, "e2e-other-chat",
+                           '/manage_report{"manage": "withdraw:stop_hate_uk"}')
+    assert "withdrawn" in texts(withdrawn)
+    referrals = await query(system.settings.database,
+                            "SELECT state FROM referrals WHERE report_id = :i", i=row["id"])
+    assert [r["state"] for r in referrals] == ["withdrawn"]
+
+    sure = await chat(system, "e2e-other-chat", '/manage_report{"manage": "delete"}')
+    assert '/manage_report{"manage": "delete_confirmed"}' in payloads(sure)
+    deleted = await chat(system, "e2e-other-chat", '/manage_report{"manage": "delete_confirmed"}')
+    assert "deleted" in texts(deleted)
+    assert await query(system.settings.database, "SELECT id FROM reports WHERE id = :i",
+                       i=row["id"]) == []
+    audit = await query(system.settings.database,
+                        "SELECT action FROM audit_events WHERE report_reference = :r",
+                        r=reference.replace("-", ""))
+    assert [a["action"] for a in audit] == ["report_created", "consent_withdrawn",
+                                            "report_deleted"]
+
+
+async def test_wrong_codes_are_refused_and_then_slowed_down(system):
+    sender = "e2e-guess"
+    replies = await chat(system, sender, "check my report ABCD-EFGH-JKMN")
+    assert "couldn't find" in texts(replies)
+    for _ in range(3):
+        replies = await chat(system, sender, "BCDE-FGHJ-KMNP")
+        assert "couldn't find" in texts(replies)
+    replies = await chat(system, sender, "CDEF-GHJK-MNPQ")
+    assert "wait" in texts(replies) and "couldn't find" not in texts(replies)
 
 
 async def test_danger_half_way_through_a_report_gets_999_first_then_the_report_resumes(system):
     sender = "e2e-interrupt"
     asked = await chat(system, sender, "/report_incident")
-    assert "in your own words" in texts(asked)
+    assert question_in(asked) == "report_role"
     replies = await chat(system, sender, "he's back and he's kicking the door")
     assert "999" in replies[0]["text"]
-    assert "in your own words" in texts(replies)
+    assert question_in(replies) == "report_role"
+    replies = await chat(system, sender, choose("victim"))
+    assert question_in(replies) == "incident_text"
     account = "lads on bikes smashed the bus shelter by the shops on saturday"
-    confirm = await chat(system, sender, account)
-    assert account in texts(confirm) and "/affirm" in payloads(confirm)
+    replies = await chat(system, sender, account)
+    assert question_in(replies) == "report_where"
+
+
+def telegram_sender(telegram, chat_id: int):
+    """Send a text (or press a button, for a payload) and return the bot's replies to it,
+    as the web chat gives them, once the bot has stopped sending."""
+    def settled(before: int):
+        calls = telegram.calls_to("sendMessage", chat_id)
+        return len(calls) > before and calls
+
+    async def send(message: str) -> list[dict]:
+        before = len(telegram.calls_to("sendMessage", chat_id))
+        press = message.startswith("/") and "{" in message or message == "/report_incident"
+        (telegram.press_button if press else telegram.send_text)(chat_id, message)
+        await asyncio.to_thread(telegram.wait_for, lambda: settled(before), 60)
+        seen = -1
+        while seen != len(telegram.calls_to("sendMessage", chat_id)):
+            seen = len(telegram.calls_to("sendMessage", chat_id))
+            await asyncio.sleep(0.7)
+        return [{"text": c["text"], "buttons": [
+            {"title": b["text"], "payload": b["callback_data"]}
+            for row in (c.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]}
+            for c in telegram.calls_to("sendMessage", chat_id)[before:]]
+    return send
 
 
 async def test_report_made_on_telegram_is_stored_and_the_chat_id_is_not(system, telegram):
     chat_id = 424242
+    send = telegram_sender(telegram, chat_id)
     account = "kids on bikes smashing the bus shelter again in blackbird leys"
-    telegram.send_text(chat_id, account)
-    wait = lambda n: lambda: len(telegram.calls_to("sendMessage", chat_id)) >= n  # noqa: E731
-    await asyncio.to_thread(telegram.wait_for, wait(2), 60)
-    offer = telegram.calls_to("sendMessage", chat_id)[-1]
-    buttons = [b["callback_data"] for row in offer["reply_markup"]["inline_keyboard"] for b in row]
-    assert "/report_incident" in buttons
-    telegram.press_button(chat_id, "/report_incident")
-    await asyncio.to_thread(telegram.wait_for, wait(3), 60)
-    assert account in telegram.calls_to("sendMessage", chat_id)[-1]["text"]
-    telegram.press_button(chat_id, "/affirm")
-    await asyncio.to_thread(telegram.wait_for, wait(4), 60)
-    reference = REFERENCE.search(telegram.calls_to("sendMessage", chat_id)[-1]["text"]).group(1)
+    offer = await send(account)
+    assert "/report_incident" in payloads(offer)
+    summary = await answer_questions(send, await send("/report_incident"), {
+        "report_contact": [choose("contact")],
+        "report_contact_how": ["07700 900123, text only please"],
+        "report_sharing": [choose("record")]})
+    assert "07700 900123, text only please" in texts(summary)
+    reference = REFERENCE.search(texts(await send(choose("send")))).group(1)
     row = await stored_report(system, reference)
     assert row["topic"] == "asb"
     assert stored_details(row) == {"asb_kind": ["vandalism", "youths"], "place": ["blackbird_leys"],
                                    "when": ["ongoing"],
                                    "asb_category": ["environmental", "nuisance"]}
+    cipher = DataCipher(master_key(system.settings))
+    assert "07700" not in row["contact_enc"]
+    assert cipher.decrypt(row["contact_enc"]).startswith("07700 900123, text only please")
     senders = await tracker_senders(system)
     assert senders and not any(str(chat_id) in s for s in senders)
     assert str(chat_id) not in row["reporter_key"]
+    assert await query(system.settings.database, "SELECT id FROM consents WHERE report_id = :i",
+                       i=row["id"]) == []
 
 
 async def test_classify_uses_the_same_model(system):
@@ -190,10 +313,11 @@ async def test_classify_uses_the_same_model(system):
 
 
 async def test_staff_member_sees_the_report_in_the_console(system):
-    reply = await chat(system, "e2e-staff", "someone keeps dumping mattresses in our alley")
+    send = lambda message: chat(system, "e2e-staff", message)  # noqa: E731
+    reply = await send("someone keeps dumping mattresses in our alley")
     assert "/report_incident" in payloads(reply)
-    await chat(system, "e2e-staff", "/report_incident")
-    reference = REFERENCE.search(texts(await chat(system, "e2e-staff", "/affirm"))).group(1)
+    await answer_questions(send, await send("/report_incident"), {})
+    reference = REFERENCE.search(texts(await send(choose("send")))).group(1)
     password = "e2e staff password"
     await asyncio.to_thread(
         subprocess.run, [sys.executable, "-m", "bot", "create-admin", "e2e-admin"],
@@ -230,5 +354,6 @@ async def test_conversation_survives_an_engine_restart(system):
     system.stop(("engine",))
     system.start(("engine",))
     await asyncio.to_thread(system.wait_ready, STARTUP_SECONDS)
-    confirm = await chat(system, "e2e-restart", "/report_incident")
-    assert account in texts(confirm)
+    send = lambda message: chat(system, "e2e-restart", message)  # noqa: E731
+    summary = await answer_questions(send, await send("/report_incident"), {})
+    assert account in texts(summary)

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import json
 import re
 import uuid
 
 import pytest
 from sqlalchemy import select, text
 
+from bot.settings import PROJECT_ROOT
 from bot.storage import reports, staff
-from bot.storage.models import Report
+from bot.storage.db import make_engine
+from bot.storage.models import AuditEvent, LookupFailure, Report
 from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, NewReport
+
+TVP, SHU = "thames_valley_police", "stop_hate_uk"
+CHILD_TABLES = ("consents", "referrals", "status_changes")
 
 
 def new_report(**overrides) -> NewReport:
@@ -89,3 +96,233 @@ def test_migrating_creates_the_sqlite_folder_on_a_fresh_machine(tmp_path):
     db = tmp_path / "fresh" / "var" / "app.db"
     upgrade(f"sqlite+aiosqlite:///{db}")
     assert db.exists()
+
+
+def shared_report(**overrides) -> NewReport:
+    """A report with everything a resident can add, each free text unique to this test."""
+    tag = uuid.uuid4().hex
+    values = {"description": f"they shouted abuse at my neighbour {tag}",
+              "answers": {"where": f"Cowley Road by the bus stop {tag}", "injuries": "a cut lip"},
+              "contact": f"07700 900{tag[:3]} after six", "delivery": f"telegram:{tag}",
+              "consents": (TVP, SHU), "referrals": ((TVP, "outbox"), (SHU, "outbox"))}
+    return new_report(**{**values, **overrides})
+
+
+def free_texts(new: NewReport) -> list[str]:
+    return [new.description, new.contact, new.delivery, *new.answers.values()]
+
+
+async def rows(sessions, sql: str, **params) -> list:
+    async with sessions() as session:
+        return list((await session.execute(text(sql), params)).all())
+
+
+async def child_counts(sessions, report_id: int) -> dict[str, int]:
+    return {table: (await rows(sessions, f"SELECT count(*) FROM {table} WHERE report_id = :i",
+                               i=report_id))[0][0] for table in CHILD_TABLES}
+
+
+async def audit_trail(sessions, reference: str) -> list[tuple[str, str, dict]]:
+    async with sessions() as session:
+        events = await session.scalars(select(AuditEvent).where(
+            AuditEvent.report_reference == reference).order_by(AuditEvent.id))
+        return [(e.actor, e.action, e.detail) for e in events]
+
+
+async def test_consents_referrals_and_answers_are_stored_with_history_and_audit(sessions, cipher):
+    new = shared_report()
+    report = await reports.create_report(sessions, cipher, new)
+    (raw,) = await rows(sessions, "SELECT * FROM reports WHERE reference = :r", r=report.reference)
+    for secret in free_texts(new):
+        assert secret not in str(raw)
+    assert json.loads(cipher.decrypt(raw.answers_enc)) == new.answers
+    assert cipher.decrypt(raw.contact_enc) == new.contact
+    assert cipher.decrypt(raw.delivery_enc) == new.delivery
+    consents = await rows(sessions, "SELECT recipient, given_at, withdrawn_at FROM consents "
+                          "WHERE report_id = :i ORDER BY id", i=raw.id)
+    assert [(c.recipient, c.withdrawn_at) for c in consents] == [(TVP, None), (SHU, None)]
+    assert all(c.given_at is not None for c in consents)
+    referrals = await rows(sessions, "SELECT organisation, method, state, created_at FROM referrals "
+                           "WHERE report_id = :i ORDER BY id", i=raw.id)
+    assert [tuple(r[:3]) for r in referrals] == [(TVP, "outbox", "to_send"), (SHU, "outbox", "to_send")]
+    assert all(r.created_at is not None for r in referrals)
+    history = await rows(sessions, "SELECT status, actor, note_enc FROM status_changes "
+                         "WHERE report_id = :i", i=raw.id)
+    assert [tuple(h) for h in history] == [("new", "resident", None)]
+    assert await audit_trail(sessions, report.reference) == [
+        ("resident", "report_created", {"topic": "hate_crime", "consents": [TVP, SHU]})]
+
+
+async def test_record_only_report_has_no_consents_referrals_or_contact(sessions, cipher):
+    report = await reports.create_report(sessions, cipher, new_report())
+    assert await child_counts(sessions, report.id) == {
+        "consents": 0, "referrals": 0, "status_changes": 1}
+    (raw,) = await rows(sessions, "SELECT contact_enc, delivery_enc, answers_enc FROM reports "
+                        "WHERE id = :i", i=report.id)
+    assert raw.contact_enc is None and raw.delivery_enc is None
+    assert cipher.decrypt(raw.answers_enc) == "{}"
+
+
+async def test_referral_without_consent_is_refused(sessions, cipher):
+    with pytest.raises(ValueError, match=SHU):
+        await reports.create_report(sessions, cipher, shared_report(consents=(TVP,)))
+
+
+async def test_repeated_and_concurrent_submissions_keep_one_set_of_consents(sessions, cipher):
+    new = shared_report()
+    made = await asyncio.gather(*(reports.create_report(sessions, cipher, new) for _ in range(4)))
+    again = await reports.create_report(sessions, cipher, new)
+    assert {r.reference for r in made} == {again.reference}
+    (found,) = await rows(sessions, "SELECT count(*) FROM reports WHERE reference = :r",
+                          r=again.reference)
+    assert found[0] == 1
+    assert await child_counts(sessions, again.id) == {
+        "consents": 2, "referrals": 2, "status_changes": 1}
+    assert [a for _, a, _ in await audit_trail(sessions, again.reference)] == ["report_created"]
+
+
+async def test_status_is_found_by_a_loosely_typed_code(sessions, cipher):
+    report = await reports.create_report(sessions, cipher, shared_report())
+    typed = " " + reports.format_reference(report.reference).lower().replace("-", " - ", 1) + " "
+    status = await reports.report_status(sessions, typed)
+    assert status.reference == report.reference
+    assert (status.topic, status.status) == ("hate_crime", "new")
+    assert status.consents == {TVP: True, SHU: True}
+    assert status.referrals == {TVP: "to_send", SHU: "to_send"}
+    assert status.created_at.tzinfo is not None and status.updated_at.tzinfo is not None
+    assert abs(status.created_at - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=1)
+    assert await reports.report_status(sessions, reports.new_reference()) is None
+    assert await reports.report_status(sessions, "") is None
+    assert await reports.find_by_reference(sessions, reports.new_reference()) is None
+
+
+async def test_consent_is_withdrawn_for_one_recipient_then_all(sessions, cipher):
+    report = await reports.create_report(sessions, cipher, shared_report())
+    code = reports.format_reference(report.reference)
+    assert await reports.withdraw_consent(sessions, code, SHU) == [SHU]
+    assert await reports.withdraw_consent(sessions, code, SHU) == []
+    status = await reports.report_status(sessions, code)
+    assert status.consents == {TVP: True, SHU: False}
+    assert status.referrals == {TVP: "to_send", SHU: "withdrawn"}
+    assert status.updated_at > status.created_at
+    async with sessions() as session, session.begin():
+        await session.execute(text("UPDATE referrals SET state = 'sent' WHERE report_id = :i "
+                                   "AND organisation = :o"), {"i": report.id, "o": TVP})
+    assert await reports.withdraw_consent(sessions, code, None) == [TVP]
+    assert await reports.withdraw_consent(sessions, code, None) == []
+    status = await reports.report_status(sessions, code)
+    assert status.consents == {TVP: False, SHU: False}
+    assert status.referrals == {TVP: "withdrawn", SHU: "withdrawn"}
+    consents = await rows(sessions, "SELECT withdrawn_at FROM consents WHERE report_id = :i",
+                          i=report.id)
+    assert len(consents) == 2 and all(c.withdrawn_at is not None for c in consents)
+    assert [(a, d) for _, a, d in await audit_trail(sessions, report.reference)][1:] == [
+        ("consent_withdrawn", {"recipient": SHU}), ("consent_withdrawn", {"recipient": TVP})]
+    assert await reports.withdraw_consent(sessions, reports.new_reference(), None) == []
+
+
+async def test_deleting_a_report_removes_everything_but_the_audit_event(sessions, cipher):
+    new = shared_report()
+    report = await reports.create_report(sessions, cipher, new)
+    await reports.withdraw_consent(sessions, report.reference, SHU)
+    assert await child_counts(sessions, report.id) == {
+        "consents": 2, "referrals": 2, "status_changes": 1}
+    assert await reports.delete_report(sessions, reports.format_reference(report.reference).lower())
+    assert await reports.delete_report(sessions, report.reference) is False
+    assert await reports.find_by_reference(sessions, report.reference) is None
+    (left,) = await rows(sessions, "SELECT count(*) FROM reports WHERE id = :i", i=report.id)
+    assert left[0] == 0
+    assert await child_counts(sessions, report.id) == dict.fromkeys(CHILD_TABLES, 0)
+    assert await audit_trail(sessions, report.reference) == [
+        ("resident", "report_created", {"topic": "hate_crime", "consents": [TVP, SHU]}),
+        ("resident", "consent_withdrawn", {"recipient": SHU}),
+        ("resident", "report_deleted", {"topic": "hate_crime"})]
+    whole_trail = str(await rows(sessions, "SELECT * FROM audit_events"))
+    for secret in free_texts(new):
+        assert secret not in whole_trail
+
+
+async def test_audit_takes_identifiers_and_refuses_free_text(sessions, cipher):
+    report = await reports.create_report(sessions, cipher, new_report())
+    await reports.audit(sessions, "caseworker1", "referral_sent", report.reference,
+                        {"organisation": SHU, "attempt": 1})
+    assert (await audit_trail(sessions, report.reference))[-1] == (
+        "caseworker1", "referral_sent", {"organisation": SHU, "attempt": 1})
+    with pytest.raises(ValueError, match="free text"):
+        await reports.audit(sessions, "caseworker1", "note", report.reference,
+                            {"note": "he said he would come back"})
+    assert len(await audit_trail(sessions, report.reference)) == 2
+
+
+async def test_wrong_codes_from_one_chat_are_slowed_down_more_and_more(sessions):
+    chat, t0 = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
+    delays = []
+    for _ in range(11):
+        await reports.record_lookup_failure(sessions, chat, now=t0)
+        delays.append(await reports.lookup_delay(sessions, chat, now=t0))
+    assert delays == [0, 0, 0, 5, 10, 20, 40, 80, 160, 300, 300]
+    assert await reports.lookup_delay(sessions, chat, now=t0 + dt.timedelta(seconds=60)) == 240
+    assert await reports.lookup_delay(sessions, uuid.uuid4().hex, now=t0) == 0
+
+
+async def test_wrong_codes_older_than_fifteen_minutes_do_not_count(sessions):
+    chat, t0 = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
+    old = (t0 - dt.timedelta(minutes=16)).astimezone(dt.timezone(dt.timedelta(hours=1)))
+    async with sessions() as session, session.begin():
+        session.add_all(LookupFailure(chat_key=chat, at=old) for _ in range(6))
+        session.add(LookupFailure(chat_key=chat, at=t0))
+    assert await reports.lookup_delay(sessions, chat, now=t0) == 0
+    naive_now = t0.replace(tzinfo=None)
+    await reports.record_lookup_failure(sessions, chat, now=naive_now)
+    (kept,) = await rows(sessions, "SELECT count(*) FROM lookup_failures WHERE chat_key = :c", c=chat)
+    assert kept[0] == 2
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database_url(request, tmp_path) -> str:
+    """A database no migration has touched, on each database the project supports."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
+    server = request.getfixturevalue("postgres_url")
+    name = f"migrations_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_execute(server, f"CREATE DATABASE {name}", autocommit=True))
+    return server.rsplit("/", 1)[0] + f"/{name}"
+
+
+async def _execute(url: str, sql: str, autocommit: bool = False, **params) -> list:
+    engine = make_engine(url)
+    if autocommit:
+        engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.begin() as connection:
+            result = await connection.execute(text(sql), params)
+            return list(result.all()) if result.returns_rows else []
+    finally:
+        await engine.dispose()
+
+
+def test_migration_0003_keeps_older_reports_and_downgrades_cleanly(empty_database_url):
+    from alembic import command
+    from alembic.config import Config
+
+    url = empty_database_url
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", url)
+    command.upgrade(config, "0002")
+    asyncio.run(_execute(url, "INSERT INTO reports (reference, submission_key, topic, urgent, "
+                         "description_enc, reporter_key, status, created_at, details) VALUES "
+                         "('OLDREPORT234', 'k', 'asb', false, 'x', 'r', 'new', :t, '{}')",
+                         t=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)))
+    command.upgrade(config, "head")
+    (old,) = asyncio.run(_execute(url, "SELECT created_at, updated_at, answers_enc FROM reports"))
+    assert old.updated_at == old.created_at and old.answers_enc is None
+    asyncio.run(_execute(url, "INSERT INTO consents (report_id, recipient, given_at) "
+                         "SELECT id, 'stop_hate_uk', created_at FROM reports"))
+    asyncio.run(_execute(url, "DELETE FROM reports"))
+    assert asyncio.run(_execute(url, "SELECT count(*) FROM consents"))[0][0] == 0
+    command.downgrade(config, "0002")
+    with pytest.raises(Exception, match="(?i)consents"):
+        asyncio.run(_execute(url, "SELECT count(*) FROM consents"))
+    with pytest.raises(Exception, match="(?i)updated_at"):
+        asyncio.run(_execute(url, "SELECT updated_at FROM reports"))
+    command.upgrade(config, "head")

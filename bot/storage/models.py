@@ -4,12 +4,55 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware UTC on both databases: SQLite keeps no zone, so it stores UTC and gets it back here."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
+        return None if value is None else as_utc(value)
+
+    def process_result_value(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
+        return None if value is None else as_utc(value)
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """A naive time is taken to be UTC (as SQLite returns it); an aware one is converted."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 class Base(DeclarativeBase):
     pass
+
+
+def _report_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+
+
+def _children(model: str, order_by: str | None = None):
+    """Loaded with the report (async sessions cannot lazy-load); the database deletes them."""
+    return relationship(model, cascade="all, delete-orphan", passive_deletes=True,
+                        lazy="selectin", order_by=order_by)
 
 
 class Report(Base):
@@ -23,12 +66,88 @@ class Report(Base):
     topic: Mapped[str] = mapped_column(String(20), index=True)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     description_enc: Mapped[str] = mapped_column(Text)
+    # Encrypted JSON of the free-text answers (where, when, injuries...); None on older reports.
+    answers_enc: Mapped[str | None] = mapped_column(Text)
+    # Only when the resident chose to leave contact details.
+    contact_enc: Mapped[str | None] = mapped_column(Text)
+    # Where staff replies go ("telegram:123", "web:abc"); never shown to staff.
+    delivery_enc: Mapped[str | None] = mapped_column(Text)
     # Canonical values from data/details.yml only (never free text), so plain for statistics.
     details: Mapped[dict] = mapped_column(JSON, default=dict)
     reporter_key: Mapped[str] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(20), default="new")
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), index=True)
+        UTCDateTime, default=utcnow, server_default=func.now(), index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime, default=utcnow, onupdate=utcnow, server_default=func.now())
+
+    consents: Mapped[list[Consent]] = _children("Consent", "Consent.id")
+    referrals: Mapped[list[Referral]] = _children("Referral", "Referral.id")
+    status_changes: Mapped[list[StatusChange]] = _children("StatusChange", "StatusChange.id")
+
+
+class Consent(Base):
+    """The resident's agreement to share the report with one recipient, until withdrawn."""
+
+    __tablename__ = "consents"
+    __table_args__ = (UniqueConstraint("report_id", "recipient"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = _report_fk()
+    recipient: Mapped[str] = mapped_column(String(64))
+    given_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class Referral(Base):
+    """One consented recipient's copy of the report, as an outbox item a caseworker sends."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (UniqueConstraint("report_id", "organisation"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = _report_fk()
+    organisation: Mapped[str] = mapped_column(String(64))
+    method: Mapped[str] = mapped_column(String(20), default="outbox")
+    state: Mapped[str] = mapped_column(String(20), default="to_send", index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class StatusChange(Base):
+    """The report's status history; the note is free text, so encrypted."""
+
+    __tablename__ = "status_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = _report_fk()
+    status: Mapped[str] = mapped_column(String(20))
+    note_enc: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(64))
+
+
+class AuditEvent(Base):
+    """Append-only trail. No foreign key, so it outlives a deleted report; detail holds ids only."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40))
+    report_reference: Mapped[str | None] = mapped_column(String(16), index=True)
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class LookupFailure(Base):
+    """A wrong reference code typed in one chat, kept in the database to throttle across processes."""
+
+    __tablename__ = "lookup_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_key: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
 class StaffUser(Base):
@@ -41,4 +160,4 @@ class StaffUser(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20), default="caseworker")
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now())
+        UTCDateTime, default=utcnow, server_default=func.now())

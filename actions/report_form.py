@@ -1,0 +1,304 @@
+"""The reporting conversation: one question at a time, a summary to check, nothing stored
+until the resident sends it.
+
+The questions (their wording and buttons) are `utter_ask_<slot>` responses in domain.yml;
+which ones are asked, and in what order, depends on the topic (QUESTIONS below). Answers
+live in the conversation's slots only: the report is written by action_submit_report.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import routing
+from bot.topics import URGENT_INTENTS, topic_of, urgent_probability
+
+SKIPPED = "skip"
+DONE = "done"
+CHANGE = "change:"
+CONTACT_SLOTS = ("report_contact_how", "report_contact_time")
+SHARING_WITH_SUPPORT = ("support", "both")
+SHARING_WITH_POLICE = ("police", "both")
+
+_COMMON_END = ("report_contact", "report_sharing")
+# Domestic abuse: support and the resident's own choice first; nothing pushes to police.
+QUESTIONS: dict[str, tuple[str, ...]] = {
+    "hate_crime": ("report_role", "incident_text", "report_strands", "report_where",
+                   "report_when", "report_ongoing", "report_injuries", "report_suspect",
+                   "report_evidence", *_COMMON_END),
+    "asb": ("report_role", "incident_text", "report_where", "report_when", "report_ongoing",
+            "report_impact", *_COMMON_END),
+    "spiking": ("report_role", "incident_text", "report_where", "report_when",
+                "report_symptoms", "report_tested", *_COMMON_END),
+    "domestic_abuse": ("report_sharing", "incident_text", "report_contact"),
+    "other": ("report_role", "incident_text", "report_where", "report_when", *_COMMON_END),
+}
+# Short names for the summary and the "change an answer" buttons.
+LABELS = {
+    "report_role": "Who is reporting", "incident_text": "What happened",
+    "report_strands": "Because of", "report_where": "Where", "report_when": "When",
+    "report_ongoing": "Happened before", "report_injuries": "Anyone hurt",
+    "report_suspect": "Person responsible", "report_evidence": "Online evidence",
+    "report_impact": "Impact", "report_symptoms": "How they felt",
+    "report_tested": "Tested", "report_contact": "Contact",
+    "report_contact_how": "How to contact you", "report_contact_time": "Safe time to contact",
+    "report_sharing": "What happens to it", "report_support_org": "Support organisation",
+}
+# Answering one question makes others (dis)appear; changing it clears those too.
+DEPENDENTS = {"report_contact": CONTACT_SLOTS, "report_sharing": ("report_support_org",),
+              "report_strands": ("hate_strand",)}
+CANCEL_WORDS = {"cancel", "stop", "cancel report", "cancel it", "cancel the report",
+                "forget it", "i've changed my mind", "ive changed my mind", "changed my mind"}
+# Typed answers to the yes/no style questions, by the intent the model gives them.
+TYPED_YES_NO = {"report_ongoing": {"affirm": "before", "deny": "once"},
+                "report_injuries": {"affirm": "injured", "deny": "none"},
+                "report_tested": {"deny": "no"}}
+# Inside a report, how sure the model alone must be that a message is about danger now:
+# answers such as "outside the mosque" look urgent to it, and the safety net still
+# catches explicit danger ("he's back and kicking the door") whatever the model says.
+CONFIDENT_URGENT = 0.9
+
+
+def questions_for(topic: str | None, slots: dict[str, Any]) -> list[str]:
+    """The questions this report needs, in order, given the answers so far."""
+    asked = list(QUESTIONS.get(topic or "other", QUESTIONS["other"]))
+    if slots.get("report_contact") == "contact":
+        at = asked.index("report_contact") + 1
+        asked[at:at] = CONTACT_SLOTS
+    if slots.get("report_sharing") in SHARING_WITH_SUPPORT:
+        asked.insert(asked.index("report_sharing") + 1, "report_support_org")
+    return [*asked, "report_review"]
+
+
+def options(domain: dict, slot: str) -> dict[str, str]:
+    """The buttons of a question, value -> title, read from its response in the domain."""
+    responses = domain.get("responses", {}).get(f"utter_ask_{slot}") or [{}]
+    found = {}
+    for button in responses[0].get("buttons") or []:
+        match = re.search(r'"option":\s*"([^"]+)"', button.get("payload", ""))
+        if match:
+            found[match.group(1)] = button["title"]
+    return found
+
+
+def answer_in(message: dict) -> str | None:
+    """A button's option, else the typed text; None for a message that interrupts."""
+    for entity in message.get("entities") or []:
+        if entity.get("entity") == "option":
+            return str(entity.get("value"))
+    if interrupts(message) or (message.get("intent") or {}).get("name") == "choose":
+        return None
+    text = (message.get("text") or "").strip()
+    return text or None
+
+
+def interrupts(message: dict) -> bool:
+    """Danger now, or leaving: answered by the rules instead of taken as an answer.
+
+    Short answers are not what the model learnt from, so inside a report only the safety
+    net or a very confident model counts as danger now.
+    """
+    intent = (message.get("intent") or {}).get("name")
+    if intent == "quick_exit":
+        return True
+    net_fired = bool((message.get("metadata") or {}).get("emergency_shown"))
+    return intent in URGENT_INTENTS and (
+        net_fired or urgent_probability(message) >= CONFIDENT_URGENT)
+
+
+def answers_the_question(tracker: Tracker) -> bool:
+    """True when the resident's latest message came after the question (and so answers
+    it); False when the bot spoke since, as after an urgent interruption."""
+    for event in reversed(tracker.events):
+        if event.get("event") in ("user", "bot"):
+            return event["event"] == "user"
+    return False
+
+
+class ValidateReportForm(FormValidationAction):
+    """Chooses the questions for the topic and checks each answer as it comes."""
+
+    def name(self) -> str:
+        return "validate_report_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: dict) -> list[str]:
+        if tracker.get_slot("report_review") == "cancel":
+            return []
+        return questions_for(tracker.get_slot("topic"), tracker.slots)
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: dict) -> list[dict]:
+        """Take the latest message as the answer to the question just asked."""
+        events = [] if tracker.get_slot("report_draft") else [
+            SlotSet("report_draft", uuid.uuid4().hex)]
+        requested = tracker.get_slot("requested_slot")
+        answer = answer_in(tracker.latest_message)
+        if requested and answer is not None and answers_the_question(tracker):
+            events.append(SlotSet(requested, answer))
+        return events
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: dict) -> list[dict]:
+        """Check only the answer to the question asked: returning nothing for a message that
+        answered nothing lets the form step aside for the rules (an urgent interruption)."""
+        candidates = tracker.slots_to_validate()
+        events = [SlotSet("report_draft", candidates["report_draft"])] \
+            if "report_draft" in candidates else []
+        requested = tracker.get_slot("requested_slot")
+        if not requested or candidates.get(requested) is None:
+            return events
+        value = str(candidates[requested])
+        if value.strip().lower().rstrip(".!") in CANCEL_WORDS:
+            return [*events, SlotSet(requested, None), SlotSet("report_review", "cancel")]
+        check = getattr(self, f"_check_{requested}", None) or self._check_answer
+        return events + check(requested, value, dispatcher, tracker, domain)
+
+    def _check_answer(self, slot: str, value: str, dispatcher: CollectingDispatcher,
+                      tracker: Tracker, domain: dict) -> list[dict]:
+        """A choice must be one of the buttons (or a typed yes/no); free text is kept as
+        typed, so nothing the resident wrote is lost."""
+        choices = options(domain, slot)
+        if value in choices or not choices or set(choices) == {SKIPPED}:
+            return [SlotSet(slot, value)]
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        typed = TYPED_YES_NO.get(slot, {}).get(intent)
+        if typed:
+            return [SlotSet(slot, typed)]
+        dispatcher.utter_message(text="Sorry, please choose one of the buttons (or say cancel "
+                                      "to stop the report).")
+        return [SlotSet(slot, None)]
+
+    def _check_incident_text(self, slot: str, value: str, dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: dict) -> list[dict]:
+        """A "no" to "what happened" means they would rather not report after all."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "deny":
+            return [SlotSet(slot, None), SlotSet("report_review", "cancel")]
+        events = [SlotSet(slot, value)]
+        if tracker.get_slot("topic") in (None, "other"):
+            events.append(SlotSet("topic", topic_of(tracker.latest_message)))
+        return events
+
+    def _check_report_strands(self, slot: str, value: str, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: dict) -> list[dict]:
+        """Several strands may apply: each button adds one, Done (or typed words) ends."""
+        chosen = list(tracker.get_slot("hate_strand") or [])
+        if value == DONE:
+            return [SlotSet(slot, DONE)]
+        if value in options(domain, slot):
+            chosen = sorted({*chosen, value})
+            titles = ", ".join(options(domain, slot)[s] for s in chosen if s in options(domain, slot))
+            dispatcher.utter_message(text=f"Noted: {titles}.")
+            return [SlotSet("hate_strand", chosen), SlotSet(slot, None)]
+        typed = [e["value"] for e in tracker.latest_message.get("entities") or []
+                 if e.get("entity") == "hate_strand"]
+        return [SlotSet("hate_strand", sorted({*chosen, *typed})), SlotSet(slot, DONE)]
+
+    def _check_report_support_org(self, slot: str, value: str,
+                                  dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: dict) -> list[dict]:
+        if value in routing.default().organisations:
+            return [SlotSet(slot, value)]
+        dispatcher.utter_message(text="Sorry, please choose one of the organisations below.")
+        return [SlotSet(slot, None)]
+
+    def _check_report_review(self, slot: str, value: str, dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: dict) -> list[dict]:
+        """Send, cancel, or change one answer (which is then asked again)."""
+        if value in ("send", "cancel"):
+            return [SlotSet(slot, value)]
+        if value in ("change", "back"):
+            return [SlotSet(slot, None)]  # asked again: the list of answers, or the summary
+        if value.startswith(CHANGE) and value[len(CHANGE):] in LABELS:
+            target = value[len(CHANGE):]
+            cleared = [target, *DEPENDENTS.get(target, ())]
+            return [*(SlotSet(s, None) for s in cleared), SlotSet(slot, None)]
+        dispatcher.utter_message(text="Please choose Send, Change an answer or Cancel.")
+        return [SlotSet(slot, None)]
+
+
+def _choice(option: str, title: str) -> dict:
+    return {"title": title, "payload": f'/choose{{"option": "{option}"}}'}
+
+
+def sharing_recipients(slots: dict[str, Any]) -> list[str]:
+    """The organisations the resident agreed to share the report with."""
+    sharing = slots.get("report_sharing")
+    recipients = []
+    if sharing in SHARING_WITH_POLICE:
+        recipients.append(routing.default().police.id)
+    if sharing in SHARING_WITH_SUPPORT and slots.get("report_support_org"):
+        recipients.append(slots["report_support_org"])
+    return recipients
+
+
+class ActionAskReportSupportOrg(Action):
+    """Proposes the most suitable organisation for the strand and area; others as choices."""
+
+    def name(self) -> str:
+        return "action_ask_report_support_org"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict) -> list[dict]:
+        places = tracker.get_slot("place") or []
+        found = routing.default().support_for(
+            tracker.get_slot("topic") or "other", list(tracker.get_slot("hate_strand") or []),
+            places[0] if places else None, bool(tracker.get_slot("urgent")))
+        best = found[0]
+        dispatcher.utter_message(
+            text=f"I suggest {best.name}: {best.summary} You can choose another.",
+            buttons=[_choice(org.id, org.name) for org in found])
+        return []
+
+
+def summary(tracker: Tracker, domain: dict) -> str:
+    """The draft as the resident will check it: each answer by its label."""
+    slots = tracker.slots
+    lines = []
+    for slot in questions_for(slots.get("topic"), slots)[:-1]:
+        lines.append(f"{LABELS[slot]}: {_shown(slot, slots, domain)}")
+    return "\n".join(lines)
+
+
+def _shown(slot: str, slots: dict[str, Any], domain: dict) -> str:
+    value = slots.get(slot)
+    if slot == "report_strands":
+        titles = options(domain, slot)
+        return ", ".join(titles.get(s, s) for s in slots.get("hate_strand") or []) or "not given"
+    if slot == "report_support_org":
+        org = routing.default().organisations.get(value)
+        return org.name if org else "not chosen"
+    if value in (None, SKIPPED):
+        return "not given"
+    return options(domain, slot).get(value, value)
+
+
+class ActionAskReportReview(Action):
+    """The summary to check before anything is stored: send, change an answer, or cancel;
+    after "change an answer", the list of answers to choose from."""
+
+    def name(self) -> str:
+        return "action_ask_report_review"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict) -> list[dict]:
+        if answer_in(tracker.latest_message) == "change":
+            asked = questions_for(tracker.get_slot("topic"), tracker.slots)[:-1]
+            dispatcher.utter_message(
+                text="Which answer would you like to change?",
+                buttons=[*(_choice(f"{CHANGE}{s}", LABELS[s]) for s in asked),
+                         _choice("back", "Back to the summary")])
+            return []
+        dispatcher.utter_message(
+            text=f"Please check your report:\n\n{summary(tracker, domain)}\n\n"
+                 "Nothing is stored until you send it.",
+            buttons=[_choice("send", "Send it"), _choice("change", "Change an answer"),
+                     _choice("cancel", "Cancel")])
+        return []

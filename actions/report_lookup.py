@@ -1,0 +1,196 @@
+"""Following up a report from any chat: its status, withdrawing consent, deleting it.
+
+The reference code is the only key (reports may be anonymous), so a chat that sends
+wrong codes is made to wait before the next one is checked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.report_form import CANCEL_WORDS, answers_the_question, interrupts
+from bot import routing, signposting
+from bot.storage import reports
+from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, format_reference
+
+# Twelve code characters, typed with or without dashes or spaces, in any case.
+CODE_PATTERN = re.compile(
+    rf"(?<![A-Za-z0-9])((?:[{REFERENCE_ALPHABET}{REFERENCE_ALPHABET.lower()}][\s-]?)"
+    rf"{{{REFERENCE_LENGTH - 1}}}[{REFERENCE_ALPHABET}{REFERENCE_ALPHABET.lower()}])"
+    r"(?![A-Za-z0-9])")
+STATUS_WORDS = {"new": "waiting to be reviewed", "in_review": "being reviewed",
+                "referred": "referred", "waiting_for_reporter": "waiting for your reply",
+                "closed": "closed"}
+TOPIC_WORDS = {"asb": "anti-social behaviour", "hate_crime": "hate crime",
+               "spiking": "spiking", "domestic_abuse": "domestic abuse", "other": "other"}
+
+
+def code_in(text: str) -> str | None:
+    """The reference code in a message, normalised (upper case, no separators)."""
+    match = CODE_PATTERN.search(text or "")
+    return re.sub(r"[\s-]", "", match.group(1)).upper() if match else None
+
+
+def storage():
+    """The action server's shared sessionmaker and cipher (see actions.actions)."""
+    from actions.actions import storage as shared
+    return shared()
+
+
+class ValidateReportLookupForm(FormValidationAction):
+    """Asks for the code until a report matches, slowing down a chat that keeps guessing."""
+
+    def name(self) -> str:
+        return "validate_report_lookup_form"
+
+    async def extract_report_reference(self, dispatcher: CollectingDispatcher,
+                                       tracker: Tracker, domain: dict) -> dict[str, Any]:
+        if (tracker.get_slot("report_reference") or interrupts(tracker.latest_message)
+                or not answers_the_question(tracker)):
+            return {}
+        text = tracker.latest_message.get("text") or ""
+        if text.strip().lower().rstrip(".!") in CANCEL_WORDS or _intent(tracker) == "deny":
+            return {"report_reference": "none"}
+        return {"report_reference": code_in(text) or text}
+
+    async def validate_report_reference(self, value: str, dispatcher: CollectingDispatcher,
+                                        tracker: Tracker, domain: dict) -> dict[str, Any]:
+        if value == "none":
+            dispatcher.utter_message(text=signposting.default().text("check_report"))
+            return {"report_reference": "none"}
+        sessions, cipher = storage()
+        chat = cipher.identity(f"lookup:{tracker.sender_id}")
+        wait = await reports.lookup_delay(sessions, chat)
+        if wait > 0:
+            dispatcher.utter_message(
+                text=f"Too many codes didn't match. Please wait {int(wait) + 1} seconds, "
+                     "then send your code again.")
+            return {"report_reference": None}
+        code = code_in(value)
+        if code and await reports.find_by_reference(sessions, code):
+            return {"report_reference": code}
+        await reports.record_lookup_failure(sessions, chat)
+        dispatcher.utter_message(text="I couldn't find a report with that code.")
+        return {"report_reference": None}
+
+
+def _intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _manage_choice(tracker: Tracker) -> str | None:
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "manage":
+            return str(entity.get("value"))
+    return None
+
+
+class ActionReportLookup(Action):
+    """The status of the report whose code was given, or what the resident asked to do."""
+
+    def name(self) -> str:
+        return "action_report_lookup"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict) -> list[dict]:
+        code = tracker.get_slot("report_reference")
+        if not code or code == "none":
+            return [SlotSet("report_reference", None)]
+        sessions, _ = storage()
+        choice = _manage_choice(tracker)
+        if _intent(tracker) == "manage_report" and choice is None:
+            dispatcher.utter_message(text="What would you like to do with this report?",
+                                     buttons=_manage_buttons())
+            return []
+        handler = {"withdraw": self._ask_withdraw, "delete": self._ask_delete,
+                   "delete_confirmed": self._delete}.get(choice or "")
+        if choice and choice.startswith("withdraw:"):
+            return await self._withdraw(sessions, code, choice.split(":", 1)[1], dispatcher)
+        if handler:
+            return await handler(sessions, code, dispatcher)
+        return await self._status(sessions, code, dispatcher)
+
+    @staticmethod
+    async def _status(sessions, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
+        status = await reports.report_status(sessions, code)
+        if status is None:
+            dispatcher.utter_message(text="That report no longer exists.")
+            return [SlotSet("report_reference", None)]
+        dispatcher.utter_message(
+            response="utter_report_status", reference=format_reference(code),
+            topic=TOPIC_WORDS.get(status.topic, status.topic),
+            status=STATUS_WORDS.get(status.status, status.status),
+            updated=f"{status.updated_at:%d %B %Y}", shared=_shared_with(status.consents),
+            buttons=_manage_buttons())
+        return []
+
+    @staticmethod
+    async def _ask_withdraw(sessions, code: str,
+                            dispatcher: CollectingDispatcher) -> list[dict]:
+        status = await reports.report_status(sessions, code)
+        given = [r for r, on in (status.consents if status else {}).items() if on]
+        if not given:
+            dispatcher.utter_message(text="This report is not shared with anyone, so there is "
+                                          "no consent to withdraw.")
+            return []
+        names = routing.default().organisations
+        buttons = [_manage(f"withdraw:{r}", f"Stop sharing with {names[r].name}")
+                   for r in given if r in names]
+        if len(given) > 1:
+            buttons.append(_manage("withdraw:all", "Stop sharing with all of them"))
+        dispatcher.utter_message(text="Who should no longer receive this report?",
+                                 buttons=buttons)
+        return []
+
+    @staticmethod
+    async def _withdraw(sessions, code: str, recipient: str,
+                        dispatcher: CollectingDispatcher) -> list[dict]:
+        withdrawn = await reports.withdraw_consent(
+            sessions, code, None if recipient == "all" else recipient)
+        names = routing.default().organisations
+        if withdrawn:
+            listed = " and ".join(names[r].name if r in names else r for r in withdrawn)
+            dispatcher.utter_message(
+                text=f"Done: your consent for {listed} is withdrawn and recorded. The report "
+                     "stays with the community safety team; a caseworker will let them know.")
+        else:
+            dispatcher.utter_message(text="There was no consent left to withdraw.")
+        return []
+
+    @staticmethod
+    async def _ask_delete(sessions, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
+        dispatcher.utter_message(
+            text=f"Delete report {format_reference(code)}? Everything you wrote in it will be "
+                 "removed and cannot be recovered.",
+            buttons=[_manage("delete_confirmed", "Yes, delete it"),
+                     {"title": "No, keep it", "payload": "/deny"}])
+        return []
+
+    @staticmethod
+    async def _delete(sessions, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
+        if await reports.delete_report(sessions, code):
+            dispatcher.utter_message(text="Done: the report is deleted. Only a note that a "
+                                          "report was deleted is kept, without its content.")
+        else:
+            dispatcher.utter_message(text="That report no longer exists.")
+        return [SlotSet("report_reference", None)]
+
+
+def _shared_with(consents: dict[str, bool]) -> str:
+    names = routing.default().organisations
+    given = [names[r].name if r in names else r for r, on in consents.items() if on]
+    return f"Shared with your consent with {' and '.join(given)}." if given else \
+        "Not shared with anyone."
+
+
+def _manage(choice: str, title: str) -> dict:
+    return {"title": title, "payload": f'/manage_report{{"manage": "{choice}"}}'}
+
+
+def _manage_buttons() -> list[dict]:
+    return [_manage("withdraw", "Withdraw my consent"), _manage("delete", "Delete this report")]
