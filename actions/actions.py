@@ -139,7 +139,7 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(response="utter_report_cancelled")
             return [AllSlotsReset()]
         sessions, cipher = storage()
-        new = new_report(tracker)
+        new = new_report(tracker, cipher)
         try:
             report = await create_report(sessions, cipher, new)
         except Exception as exc:
@@ -152,7 +152,7 @@ class ActionSubmitReport(Action):
         return [AllSlotsReset()]
 
 
-def new_report(tracker: Tracker) -> NewReport:
+def new_report(tracker: Tracker, cipher: DataCipher) -> NewReport:
     """The draft in the conversation's slots as the report to store."""
     slots = tracker.current_slot_values()
     topic, urgent = slots.get("topic") or "other", bool(slots.get("urgent"))
@@ -164,10 +164,19 @@ def new_report(tracker: Tracker) -> NewReport:
         topic=topic, description=slots["incident_text"], urgent=urgent,
         reporter=tracker.sender_id, submission_id=slots.get("report_draft") or "no-draft",
         details=details.default().for_report(topic, slots, urgent), answers=answers,
-        contact=_contact(slots), delivery=(tracker.latest_message.get("metadata") or {}).get(
-            "delivery"),
+        contact=_contact(slots), delivery=_delivery(tracker, cipher),
         consents=tuple(recipients),
         referrals=tuple((r, organisations[r].method) for r in recipients))
+
+
+def _delivery(tracker: Tracker, cipher: DataCipher) -> str | None:
+    """Where the chat can be told of staff messages (Telegram only), sent encrypted by the
+    app in the message's metadata."""
+    token = (tracker.latest_message.get("metadata") or {}).get("delivery")
+    try:
+        return cipher.decrypt(token) if token else None
+    except ValueError:
+        return None
 
 
 def _contact(slots: dict[str, Any]) -> str | None:

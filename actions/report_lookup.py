@@ -10,12 +10,12 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.report_form import CANCEL_WORDS, answers_the_question, interrupts
 from bot import routing, signposting
-from bot.storage import reports
+from bot.storage import messages, reports
 from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, format_reference
 
 # Twelve code characters, typed with or without dashes or spaces, in any case.
@@ -107,6 +107,8 @@ class ActionReportLookup(Action):
             dispatcher.utter_message(text="What would you like to do with this report?",
                                      buttons=_manage_buttons())
             return []
+        if choice == "reply":
+            return [FollowupAction("report_reply_form")]
         handler = {"withdraw": self._ask_withdraw, "delete": self._ask_delete,
                    "delete_confirmed": self._delete}.get(choice or "")
         if choice and choice.startswith("withdraw:"):
@@ -118,6 +120,7 @@ class ActionReportLookup(Action):
     @staticmethod
     async def _status(sessions, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
         status = await reports.report_status(sessions, code)
+        latest = await messages.latest_for_reporter(sessions, storage()[1], code)
         if status is None:
             dispatcher.utter_message(text="That report no longer exists.")
             return [SlotSet("report_reference", None)]
@@ -126,7 +129,9 @@ class ActionReportLookup(Action):
             topic=TOPIC_WORDS.get(status.topic, status.topic),
             status=STATUS_WORDS.get(status.status, status.status),
             updated=f"{status.updated_at:%d %B %Y}", shared=_shared_with(status.consents),
-            buttons=_manage_buttons())
+            staff_message=f'Latest message from the team: "{latest}"' if latest else "",
+            buttons=[*_manage_buttons(), *([_manage("reply", "Reply to the team")]
+                                           if latest else [])])
         return []
 
     @staticmethod
@@ -194,3 +199,41 @@ def _manage(choice: str, title: str) -> dict:
 
 def _manage_buttons() -> list[dict]:
     return [_manage("withdraw", "Withdraw my consent"), _manage("delete", "Delete this report")]
+
+
+class ValidateReportReplyForm(FormValidationAction):
+    """Takes the resident's next message as their reply to the team."""
+
+    def name(self) -> str:
+        return "validate_report_reply_form"
+
+    async def extract_report_reply(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: dict) -> dict[str, Any]:
+        asked = tracker.get_slot("requested_slot") == "report_reply"
+        if (not asked or tracker.get_slot("report_reply") or interrupts(tracker.latest_message)
+                or not answers_the_question(tracker)):
+            return {}
+        text = (tracker.latest_message.get("text") or "").strip()
+        if not text or text.lower().rstrip(".!") in CANCEL_WORDS:
+            return {"report_reply": "none"}
+        return {"report_reply": text}
+
+
+class ActionSendReply(Action):
+    """Stores the reply with the report, for staff; the reporter stays anonymous."""
+
+    def name(self) -> str:
+        return "action_send_reply"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict) -> list[dict]:
+        reply, code = tracker.get_slot("report_reply"), tracker.get_slot("report_reference")
+        if reply and reply != "none" and code:
+            sessions, cipher = storage()
+            if await messages.reply_from_reporter(sessions, cipher, code, reply):
+                dispatcher.utter_message(response="utter_reply_sent")
+            else:
+                dispatcher.utter_message(text="That report no longer exists.")
+        else:
+            dispatcher.utter_message(response="utter_anything_else")
+        return [SlotSet("report_reply", None)]

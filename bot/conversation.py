@@ -29,12 +29,19 @@ class Conversations:
         """The id the engine sees: a keyed hash, so trackers hold no Telegram id."""
         return f"{channel}-{self.cipher.identity(f'{channel}:{raw_id}')[:32]}"
 
-    async def reply(self, sender: str, text: str) -> list[dict]:
-        """The bot's replies to `text` as [{"text": ..., "buttons": [...]}]."""
+    async def reply(self, sender: str, text: str, delivery: str | None = None) -> list[dict]:
+        """The bot's replies to `text` as [{"text": ..., "buttons": [...]}].
+
+        `delivery` ("tg:<chat id>") is where staff messages about a report made in this chat
+        are announced; it reaches the engine only encrypted.
+        """
         urgent = safety.is_urgent(text)
         replies = [{"text": signposting.default().text("emergency")}] if urgent else []
+        metadata = {"emergency_shown": urgent}
+        if delivery:
+            metadata["delivery"] = self.cipher.encrypt(delivery)
         try:
-            answer = await self.engine.send(sender, text, {"emergency_shown": urgent})
+            answer = await self.engine.send(sender, text, metadata)
         except EngineUnavailable as exc:
             log.warning("engine unavailable, answering without it: %s", exc)
             return replies + [{"text": signposting.default().text("unavailable")}]

@@ -8,6 +8,7 @@ which a staff member then sees in the console.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import subprocess
@@ -24,6 +25,7 @@ from bot.runner import MODEL, Services, child_environment, free_port
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
+from bot.telegram.notify import NOTICE
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
 
 REFERENCE = re.compile(r"\b([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\b")
@@ -214,6 +216,20 @@ async def test_hate_crime_reported_by_an_anonymous_witness_with_consent_to_refer
                             "SELECT state FROM referrals WHERE report_id = :i", i=row["id"])
     assert [r["state"] for r in referrals] == ["withdrawn"]
 
+    await message_reporter(system, reference, "Thank you. Did anyone else see it?")
+    status = await chat(system, "e2e-other-chat", f"check my report {reference}")
+    assert 'Latest message from the team: "Thank you. Did anyone else see it?"' in texts(status)
+    asked = await chat(system, "e2e-other-chat", '/manage_report{"manage": "reply"}')
+    assert "Type your reply" in texts(asked)
+    sent = await chat(system, "e2e-other-chat", "yes, the man at the bus stop saw it")
+    assert "The team will see your reply" in texts(sent)
+    replies = await query(system.settings.database,
+                          "SELECT direction, author, body_enc FROM messages WHERE report_id = :i "
+                          "ORDER BY id", i=row["id"])
+    assert [(m["direction"], m["author"]) for m in replies] == [
+        ("to_reporter", "e2e-admin"), ("from_reporter", "reporter")]
+    assert cipher.decrypt(replies[1]["body_enc"]) == "yes, the man at the bus stop saw it"
+
     sure = await chat(system, "e2e-other-chat", '/manage_report{"manage": "delete"}')
     assert '/manage_report{"manage": "delete_confirmed"}' in payloads(sure)
     deleted = await chat(system, "e2e-other-chat", '/manage_report{"manage": "delete_confirmed"}')
@@ -223,8 +239,11 @@ async def test_hate_crime_reported_by_an_anonymous_witness_with_consent_to_refer
     audit = await query(system.settings.database,
                         "SELECT action FROM audit_events WHERE report_reference = :r",
                         r=reference.replace("-", ""))
-    assert [a["action"] for a in audit] == ["report_created", "consent_withdrawn",
-                                            "report_deleted"]
+    assert [a["action"] for a in audit] == [
+        "report_created", "consent_withdrawn", "message_to_reporter", "message_from_reporter",
+        "report_deleted"]
+    assert await query(system.settings.database, "SELECT id FROM messages WHERE report_id = :i",
+                       i=row["id"]) == []
 
 
 async def test_wrong_codes_are_refused_and_then_slowed_down(system):
@@ -300,6 +319,10 @@ async def test_report_made_on_telegram_is_stored_and_the_chat_id_is_not(system, 
     assert str(chat_id) not in row["reporter_key"]
     assert await query(system.settings.database, "SELECT id FROM consents WHERE report_id = :i",
                        i=row["id"]) == []
+    await message_reporter(system, reference, "We have passed this to the council's team")
+    notices = await asyncio.to_thread(telegram.wait_for, lambda: [
+        c for c in telegram.calls_to("sendMessage", chat_id) if c["text"] == NOTICE], 30)
+    assert len(notices) == 1 and reference not in notices[0]["text"]
 
 
 async def test_classify_uses_the_same_model(system):
@@ -312,27 +335,48 @@ async def test_classify_uses_the_same_model(system):
     assert result["details"] == {"hate_strand": ["religion"]}
 
 
+_ADMINS_MADE: set[str] = set()
+STAFF_PASSWORD = "e2e staff password"
+
+
+@contextlib.asynccontextmanager
+async def staff_console(system):
+    """A staff member signed in to the console: (browser session, CSRF token, reports page)."""
+    if str(system.settings.var_dir) not in _ADMINS_MADE:
+        await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-m", "bot", "create-admin", "e2e-admin"],
+            input=STAFF_PASSWORD, text=True, check=True, cwd=PROJECT_ROOT, env=system.env,
+            capture_output=True)
+        _ADMINS_MADE.add(str(system.settings.var_dir))
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        async with http.get(f"{base(system)}/staff/login") as resp:
+            csrf = re.search(r'name="csrf" value="([^"]+)"', await resp.text()).group(1)
+        async with http.post(f"{base(system)}/staff/login", data={
+                "csrf": csrf, "username": "e2e-admin", "password": STAFF_PASSWORD}) as resp:
+            assert resp.url.path == "/staff/reports"
+            page = await resp.text()
+        # A new session starts at login, with a token of its own.
+        yield http, re.search(r'name="csrf" value="([^"]+)"', page).group(1), page
+
+
+async def message_reporter(system, reference: str, message: str) -> None:
+    """A staff member writes to the reporter from the console."""
+    async with staff_console(system) as (http, csrf, _), http.post(
+            f"{base(system)}/staff/reports/{reference.replace('-', '')}/messages",
+            data={"csrf": csrf, "message": message}) as resp:
+        assert resp.status == 200 and "Message sent" in await resp.text()
+
+
 async def test_staff_member_sees_the_report_in_the_console(system):
     send = lambda message: chat(system, "e2e-staff", message)  # noqa: E731
     reply = await send("someone keeps dumping mattresses in our alley")
     assert "/report_incident" in payloads(reply)
     await answer_questions(send, await send("/report_incident"), {})
     reference = REFERENCE.search(texts(await send(choose("send")))).group(1)
-    password = "e2e staff password"
-    await asyncio.to_thread(
-        subprocess.run, [sys.executable, "-m", "bot", "create-admin", "e2e-admin"],
-        input=password, text=True, check=True, cwd=PROJECT_ROOT, env=system.env,
-        capture_output=True)
-    jar = aiohttp.CookieJar(unsafe=True)
-    async with aiohttp.ClientSession(cookie_jar=jar) as http:
-        async with http.get(f"{base(system)}/staff/login") as resp:
-            csrf = re.search(r'name="csrf" value="([^"]+)"', await resp.text()).group(1)
-        async with http.post(f"{base(system)}/staff/login", data={
-                "csrf": csrf, "username": "e2e-admin", "password": password}) as resp:
-            page = await resp.text()
-    assert resp.url.path == "/staff/reports"
-    assert reference in page
-    assert "Fly-tipping and litter" in page and "Environmental" in page
+    async with staff_console(system) as (_, _, page):
+        assert reference in page
+        assert "Fly-tipping and litter" in page and "Environmental" in page
+        assert "record only" in page
 
 
 SECRETS_AND_TEXTS = ("cowley road", "blackbird leys", "mattresses", "turning up at my work",

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import text
 
 from bot.crypto import DataCipher, master_key
 from bot.storage import reports, staff
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.web.app import create_app
+from bot.web.keys import SETTINGS
 from tests.conftest import make_settings
 
 PASSWORD = "a long staff password"
@@ -79,3 +81,38 @@ async def test_logout_ends_the_session(console):
     resp = await client.post("/staff/logout", data={"csrf": token}, allow_redirects=False)
     assert resp.status == 302
     assert (await client.get("/staff/reports", allow_redirects=False)).status == 302
+
+
+async def test_a_caseworker_writes_to_the_reporter_and_it_is_stored_encrypted(console):
+    client, report = console
+    await login(client)
+    token = await csrf_of(client, "/staff/reports")
+    resp = await client.post(f"/staff/reports/{report.reference}/messages",
+                             data={"csrf": token, "message": "Could you tell us the time?"})
+    assert resp.status == 200 and "Message sent to the reporter" in await resp.text()
+    settings = client.server.app[SETTINGS]
+    engine = make_engine(settings.database)
+    async with make_sessionmaker(engine)() as session:
+        body, author = (await session.execute(text(
+            "SELECT body_enc, author FROM messages"))).one()
+    await engine.dispose()
+    assert author == "casey" and "the time" not in body
+    assert DataCipher(master_key(settings)).decrypt(body) == "Could you tell us the time?"
+
+
+@pytest.mark.parametrize(("form", "status"), [
+    ({"message": ""}, 400), ({"message": "x" * 2001}, 400), ({"message": "hi", "csrf": "bad"}, 403)])
+async def test_bad_staff_messages_are_refused_clearly(console, form, status):
+    client, report = console
+    await login(client)
+    data = {"csrf": await csrf_of(client, "/staff/reports"), **form}
+    resp = await client.post(f"/staff/reports/{report.reference}/messages", data=data)
+    assert resp.status == status
+
+
+async def test_writing_to_a_report_that_is_gone_is_a_clear_404(console):
+    client, _ = console
+    await login(client)
+    resp = await client.post("/staff/reports/ABCDEFGHJKMN/messages", data={
+        "csrf": await csrf_of(client, "/staff/reports"), "message": "hello"})
+    assert resp.status == 404 and "no longer exists" in await resp.text()

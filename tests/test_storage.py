@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select, text
 
 from bot.settings import PROJECT_ROOT
-from bot.storage import reports, staff
+from bot.storage import messages, reports, staff
 from bot.storage.db import make_engine
 from bot.storage.models import AuditEvent, LookupFailure, Report
 from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, NewReport
@@ -326,3 +326,31 @@ def test_migration_0003_keeps_older_reports_and_downgrades_cleanly(empty_databas
     with pytest.raises(Exception, match="(?i)updated_at"):
         asyncio.run(_execute(url, "SELECT updated_at FROM reports"))
     command.upgrade(config, "head")
+
+
+async def test_staff_and_reporter_messages_are_encrypted_and_announced_once(sessions, cipher):
+    report = await reports.create_report(sessions, cipher, new_report(delivery="tg:4242"))
+    anonymous = await reports.create_report(sessions, cipher, new_report())
+    assert await messages.send_to_reporter(sessions, cipher, report.reference, "caseworker1",
+                                           "We have referred your report to Stop Hate UK")
+    assert await messages.send_to_reporter(sessions, cipher, anonymous.reference, "caseworker1",
+                                           "No chat to tell")
+    assert not await messages.send_to_reporter(sessions, cipher, "ABCDEFGHJKMN", "c", "lost")
+    async with sessions() as session:
+        bodies = (await session.execute(text("SELECT body_enc FROM messages"))).scalars().all()
+    assert bodies and not any("Stop Hate" in b for b in bodies)
+    pending = await messages.pending_notifications(sessions, cipher, "tg")
+    assert [(p.reference, p.delivery) for p in pending] == [(report.reference, "tg:4242")]
+    assert await messages.pending_notifications(sessions, cipher, "web") == []
+    await messages.mark_notified(sessions, [p.message_id for p in pending])
+    assert await messages.pending_notifications(sessions, cipher, "tg") == []
+    assert await messages.latest_for_reporter(sessions, cipher, report.reference) == \
+        "We have referred your report to Stop Hate UK"
+    assert await messages.reply_from_reporter(sessions, cipher, report.reference, "thank you")
+    assert await messages.latest_for_reporter(sessions, cipher, report.reference) == \
+        "We have referred your report to Stop Hate UK"
+    async with sessions() as session:
+        actions = (await session.execute(text(
+            "SELECT action FROM audit_events WHERE report_reference = :r ORDER BY id"),
+            {"r": report.reference})).scalars().all()
+    assert actions == ["report_created", "message_to_reporter", "message_from_reporter"]

@@ -84,6 +84,7 @@ class Report(Base):
     consents: Mapped[list[Consent]] = _children("Consent", "Consent.id")
     referrals: Mapped[list[Referral]] = _children("Referral", "Referral.id")
     status_changes: Mapped[list[StatusChange]] = _children("StatusChange", "StatusChange.id")
+    messages: Mapped[list[Message]] = _children("Message", "Message.id")
 
 
 class Consent(Base):
@@ -125,6 +126,21 @@ class StatusChange(Base):
     note_enc: Mapped[str | None] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     actor: Mapped[str] = mapped_column(String(64))
+
+
+class Message(Base):
+    """A message between staff and the reporter, through the bot; the text encrypted."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = _report_fk()
+    direction: Mapped[str] = mapped_column(String(20))  # "to_reporter" or "from_reporter"
+    author: Mapped[str] = mapped_column(String(64))  # a staff username, or "reporter"
+    body_enc: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the reporter's chat was told a message is waiting (Telegram), or they read it.
+    notified_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
 
 
 class AuditEvent(Base):

@@ -93,7 +93,7 @@ async def create_report(sessions: async_sessionmaker, cipher: DataCipher,
     if existing is not None:
         return existing
     report = _report_row(cipher, new, key)
-    created = _event("resident", "report_created", report.reference,
+    created = audit_event("resident", "report_created", report.reference,
                      {"topic": new.topic, "consents": [c.recipient for c in report.consents]})
     try:
         async with sessions() as session, session.begin():
@@ -137,10 +137,10 @@ async def _by_submission_key(sessions: async_sessionmaker, key: str) -> Report |
 async def find_by_reference(sessions: async_sessionmaker, reference: str) -> Report | None:
     """The report a typed code stands for, with its consents, referrals and history."""
     async with sessions() as session:
-        return await _by_reference(session, reference)
+        return await by_reference(session, reference)
 
 
-async def _by_reference(session: AsyncSession, reference: str, lock: bool = False) -> Report | None:
+async def by_reference(session: AsyncSession, reference: str, lock: bool = False) -> Report | None:
     """`lock` keeps two changes to one report (withdraw, delete) from interleaving on PostgreSQL."""
     query = select(Report).where(Report.reference == normalise_reference(reference))
     return await session.scalar(query.with_for_update() if lock else query)
@@ -165,7 +165,7 @@ async def withdraw_consent(sessions: async_sessionmaker, reference: str,
     A referral already sent becomes "withdrawn" too: the caseworker tells the organisation.
     """
     async with sessions() as session, session.begin():
-        report = await _by_reference(session, reference, lock=True)
+        report = await by_reference(session, reference, lock=True)
         if report is None:
             return []
         given = [c for c in report.consents
@@ -180,7 +180,7 @@ async def withdraw_consent(sessions: async_sessionmaker, reference: str,
             if referral.organisation in withdrawn and referral.state != "withdrawn":
                 referral.state, referral.updated_at = "withdrawn", now
         report.updated_at = now
-        session.add_all(_event("resident", "consent_withdrawn", report.reference, {"recipient": r})
+        session.add_all(audit_event("resident", "consent_withdrawn", report.reference, {"recipient": r})
                         for r in withdrawn)
     return withdrawn
 
@@ -188,10 +188,10 @@ async def withdraw_consent(sessions: async_sessionmaker, reference: str,
 async def delete_report(sessions: async_sessionmaker, reference: str) -> bool:
     """Delete a report and (by cascade) everything about it; only the audit event remains."""
     async with sessions() as session, session.begin():
-        report = await _by_reference(session, reference, lock=True)
+        report = await by_reference(session, reference, lock=True)
         if report is None:
             return False
-        session.add(_event("resident", "report_deleted", report.reference, {"topic": report.topic}))
+        session.add(audit_event("resident", "report_deleted", report.reference, {"topic": report.topic}))
         await session.execute(delete(Report).where(Report.id == report.id))
     return True
 
@@ -229,10 +229,10 @@ async def audit(sessions: async_sessionmaker, actor: str, action: str, reference
                 detail: dict) -> None:
     """Append one event to the audit trail (nothing ever updates or deletes one)."""
     async with sessions() as session, session.begin():
-        session.add(_event(actor, action, reference, detail))
+        session.add(audit_event(actor, action, reference, detail))
 
 
-def _event(actor: str, action: str, reference: str | None, detail: dict) -> AuditEvent:
+def audit_event(actor: str, action: str, reference: str | None, detail: dict) -> AuditEvent:
     _check_audit_detail(detail)
     return AuditEvent(at=utcnow(), actor=actor, action=action,
                       report_reference=normalise_reference(reference) if reference else None,

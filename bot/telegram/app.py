@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 
 from aiohttp import web
@@ -9,7 +11,8 @@ from aiohttp import web
 from bot.conversation import Conversations
 from bot.settings import Settings
 from bot.telegram import handlers
-from bot.web.keys import CONVERSATIONS, SETTINGS, TELEGRAM_STATE
+from bot.telegram.notify import notify_forever
+from bot.web.keys import CIPHER, CONVERSATIONS, SESSIONS, SETTINGS, TELEGRAM_STATE
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
@@ -30,7 +33,8 @@ def build_application(settings: Settings, conversations: Conversations) -> Appli
 
 
 async def telegram_ctx(app: web.Application):
-    """Poll Telegram while the app runs, when a token is configured."""
+    """Poll Telegram while the app runs, when a token is configured, and announce staff
+    messages to reporters' chats."""
     settings = app[SETTINGS]
     app[TELEGRAM_STATE] = {"state": "disabled"}
     if not settings.telegram_bot_token:
@@ -45,7 +49,14 @@ async def telegram_ctx(app: web.Application):
     except TelegramError as exc:
         log.error("Telegram did not start (%s); the web chat keeps working", type(exc).__name__)
         app[TELEGRAM_STATE]["state"] = "error"
+    notices = None
+    if app[TELEGRAM_STATE]["state"] == "polling":
+        notices = asyncio.create_task(notify_forever(application.bot, app[SESSIONS], app[CIPHER]))
     yield
+    if notices:
+        notices.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await notices
     if app[TELEGRAM_STATE]["state"] == "polling":
         await application.updater.stop()
         await application.stop()

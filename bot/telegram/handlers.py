@@ -65,7 +65,8 @@ async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str
     conversations: Conversations = context.bot_data[CONVERSATIONS_KEY]
     chat = update.effective_chat
     await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-    replies = await conversations.reply(conversations.sender_id("tg", str(chat.id)), text)
+    replies = await conversations.reply(conversations.sender_id("tg", str(chat.id)), text,
+                                        delivery=f"tg:{chat.id}")
     for reply in replies:
         parts = split_text(reply.get("text") or "Choose one:")
         for part in parts[:-1]:

@@ -9,12 +9,15 @@ import aiohttp_jinja2
 from aiohttp import web
 from aiohttp_session import get_session, new_session
 
-from bot import details
-from bot.storage import reports, staff
-from bot.storage.reports import format_reference
-from bot.web.keys import SESSIONS
+from bot import details, routing
+from bot.storage import messages, reports, staff
+from bot.storage.reports import format_reference, normalise_reference
+from bot.web.keys import CIPHER, SESSIONS
 
 routes = web.RouteTableDef()
+# Roles that may write to a reporter (issue 7 brings the full role table).
+WRITER_ROLES = ("caseworker", "admin")
+MAX_STAFF_MESSAGE_CHARS = 2000
 
 
 async def csrf_token(request: web.Request) -> str:
@@ -82,4 +85,24 @@ async def report_list(request: web.Request) -> web.Response:
     rows = await reports.recent_reports(request.app[SESSIONS])
     return aiohttp_jinja2.render_template("staff/reports.html", request, {
         "user": user, "csrf": await csrf_token(request), "format_reference": format_reference,
-        "describe": details.default().labelled, "reports": rows})
+        "describe": details.default().labelled, "reports": rows,
+        "organisations": routing.default().organisations,
+        "can_write": user["role"] in WRITER_ROLES, "sent": request.query.get("sent")})
+
+
+@routes.post("/staff/reports/{reference}/messages")
+async def message_reporter(request: web.Request) -> web.Response:
+    """Staff write to the reporter through the bot; who the reporter is stays hidden."""
+    user = await current_user(request)
+    if user["role"] not in WRITER_ROLES:
+        raise web.HTTPForbidden(text="Your role cannot write to reporters.")
+    form = await check_csrf(request)
+    text = str(form.get("message", "")).strip()
+    if not text or len(text) > MAX_STAFF_MESSAGE_CHARS:
+        raise web.HTTPBadRequest(
+            text=f"Write a message of 1 to {MAX_STAFF_MESSAGE_CHARS} characters.")
+    reference = request.match_info["reference"]
+    if not await messages.send_to_reporter(request.app[SESSIONS], request.app[CIPHER],
+                                           reference, user["username"], text):
+        raise web.HTTPNotFound(text="That report no longer exists.")
+    raise web.HTTPFound(f"/staff/reports?sent={format_reference(normalise_reference(reference))}")

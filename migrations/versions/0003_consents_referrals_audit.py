@@ -1,4 +1,4 @@
-"""consents, referrals, status history, audit trail and lookup throttling
+"""consents, referrals, status history, messages, audit trail and lookup throttling
 
 Revision ID: 0003
 Revises: 0002
@@ -38,6 +38,12 @@ def upgrade() -> None:
                     sa.Column("note_enc", sa.Text(), nullable=True),
                     sa.Column("at", WHEN, nullable=False),
                     sa.Column("actor", sa.String(64), nullable=False))
+    op.create_table("messages", *_child_of_report(),
+                    sa.Column("direction", sa.String(20), nullable=False),
+                    sa.Column("author", sa.String(64), nullable=False),
+                    sa.Column("body_enc", sa.Text(), nullable=False),
+                    sa.Column("at", WHEN, nullable=False),
+                    sa.Column("notified_at", WHEN, nullable=True, index=True))
     op.create_table("audit_events",
                     sa.Column("id", sa.Integer(), primary_key=True),
                     sa.Column("at", WHEN, nullable=False, index=True),
@@ -69,7 +75,8 @@ def _add_report_columns() -> None:
 
 
 def downgrade() -> None:
-    for table in ("lookup_failures", "audit_events", "status_changes", "referrals", "consents"):
+    for table in ("lookup_failures", "audit_events", "messages", "status_changes", "referrals",
+                  "consents"):
         op.drop_table(table)
     with op.batch_alter_table("reports") as batch:
         for name in ("updated_at", "delivery_enc", "contact_enc", "answers_enc"):

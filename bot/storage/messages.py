@@ -1,0 +1,82 @@
+"""Two-way messages between staff and a reporter, who stays anonymous to staff.
+
+Staff write to a report; the reporter's chat is told that a message is waiting (never
+its text, which could show on a lock screen) and reads it by giving the reference code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from bot.crypto import DataCipher
+from bot.storage.models import Message, Report, utcnow
+from bot.storage.reports import audit_event, by_reference
+
+TO_REPORTER, FROM_REPORTER = "to_reporter", "from_reporter"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A staff message whose reporter's chat has not been told yet."""
+
+    message_id: int
+    reference: str
+    delivery: str
+
+
+async def send_to_reporter(sessions: async_sessionmaker, cipher: DataCipher, reference: str,
+                           author: str, text: str) -> bool:
+    """Store a staff message for the reporter; False if the report no longer exists."""
+    return await _add(sessions, cipher, reference, TO_REPORTER, author, text)
+
+
+async def reply_from_reporter(sessions: async_sessionmaker, cipher: DataCipher,
+                              reference: str, text: str) -> bool:
+    """Store the reporter's answer, for staff to read on the report."""
+    return await _add(sessions, cipher, reference, FROM_REPORTER, "reporter", text)
+
+
+async def _add(sessions: async_sessionmaker, cipher: DataCipher, reference: str,
+               direction: str, author: str, text: str) -> bool:
+    async with sessions() as session, session.begin():
+        report = await by_reference(session, reference, lock=True)
+        if report is None:
+            return False
+        session.add(Message(report_id=report.id, direction=direction, author=author,
+                            body_enc=cipher.encrypt(text)))
+        report.updated_at = utcnow()
+        actor = "resident" if direction == FROM_REPORTER else author
+        session.add(audit_event(actor, f"message_{direction}", report.reference, {}))
+    return True
+
+
+async def pending_notifications(sessions: async_sessionmaker, cipher: DataCipher,
+                                channel: str) -> list[Pending]:
+    """Staff messages not yet announced to reporters whose chat is on `channel`."""
+    async with sessions() as session:
+        rows = (await session.execute(
+            select(Message.id, Report.reference, Report.delivery_enc)
+            .join(Report, Message.report_id == Report.id)
+            .where(Message.direction == TO_REPORTER, Message.notified_at.is_(None),
+                   Report.delivery_enc.is_not(None))
+            .order_by(Message.id))).all()
+    found = [Pending(i, ref, cipher.decrypt(enc)) for i, ref, enc in rows]
+    return [p for p in found if p.delivery.startswith(f"{channel}:")]
+
+
+async def mark_notified(sessions: async_sessionmaker, message_ids: list[int]) -> None:
+    async with sessions() as session, session.begin():
+        for message in await session.scalars(select(Message).where(Message.id.in_(message_ids))):
+            message.notified_at = message.notified_at or utcnow()
+
+
+async def latest_for_reporter(sessions: async_sessionmaker, cipher: DataCipher,
+                              reference: str) -> str | None:
+    """The newest staff message on a report, read or not."""
+    async with sessions() as session:
+        report = await by_reference(session, reference)
+        sent = [m for m in (report.messages if report else []) if m.direction == TO_REPORTER]
+        return cipher.decrypt(sent[-1].body_enc) if sent else None

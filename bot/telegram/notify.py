@@ -1,0 +1,52 @@
+"""Telling a reporter's Telegram chat that staff wrote about their report.
+
+Only a neutral line is sent, never the message or the reference code: someone else may
+see the phone's lock screen. The resident reads the message by giving their code.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from bot.crypto import DataCipher
+from bot.storage import messages
+from telegram import Bot
+from telegram.error import TelegramError
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "tg"
+POLL_SECONDS = 5
+NOTICE = ("There is a new message about a report you made. To read it, send "
+          "\"check my report\" and your reference code.")
+
+
+async def notify_once(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher) -> int:
+    """Announce every waiting staff message once; the number of chats told."""
+    pending = await messages.pending_notifications(sessions, cipher, CHANNEL)
+    told = []
+    for item in pending:
+        chat_id = item.delivery.removeprefix(f"{CHANNEL}:")
+        try:
+            await bot.send_message(chat_id=chat_id, text=NOTICE)
+        except TelegramError as exc:
+            log.warning("staff message notice not sent: %s", type(exc).__name__)
+            continue
+        told.append(item.message_id)
+    if told:
+        await messages.mark_notified(sessions, told)
+    return len(told)
+
+
+async def notify_forever(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher) -> None:
+    """Runs with the Telegram bot: a database or Telegram outage only delays notices."""
+    while True:
+        try:
+            await notify_once(bot, sessions, cipher)
+        except SQLAlchemyError as exc:
+            log.warning("staff message notices paused: %s", type(exc).__name__)
+        await asyncio.sleep(POLL_SECONDS)
