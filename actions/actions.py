@@ -5,6 +5,7 @@ They run in the action server (rasa-sdk, the project's environment), never in th
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from functools import cache
 from typing import Any
@@ -15,14 +16,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.report_form import LABELS, SKIPPED, sharing_recipients
 from bot import details, routing, signposting
-from bot.crypto import DataCipher, master_key
+from bot.crypto import DataCipher
 from bot.settings import Settings
 from bot.storage.db import make_engine, make_sessionmaker
-from bot.storage.reports import NewReport, create_report, format_reference
+from bot.storage.reports import NewReport, count_from_reporter, create_report, format_reference
 from bot.topics import intent_name, model_says_urgent, topic_of
 
 # Contact details are stored apart (encrypted as such), never among the answers.
 PRIVATE_ANSWERS = ("incident_text", "report_contact_how", "report_contact_time")
+DAYS_PER_MONTH = 30.44
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ SUPPORT_GUIDANCE = {
 def storage() -> tuple[Any, DataCipher]:
     """The action server's sessionmaker and cipher, made on first use, once per process."""
     settings = Settings.from_env()
-    return make_sessionmaker(make_engine(settings.database)), DataCipher(master_key(settings))
+    return make_sessionmaker(make_engine(settings.database)), DataCipher.from_settings(settings)
 
 
 class ActionSignpost(Action):
@@ -149,7 +151,23 @@ class ActionSubmitReport(Action):
         dispatcher.utter_message(response="utter_report_stored",
                                  reference=format_reference(report.reference),
                                  next_steps=next_steps(new))
+        if new.topic == "asb":
+            await _case_review_threshold(dispatcher, sessions, cipher, new.reporter)
         return [AllSlotsReset()]
+
+
+async def _case_review_threshold(dispatcher: CollectingDispatcher, sessions, cipher: DataCipher,
+                                 reporter: str) -> None:
+    """Tell a resident when their ASB reports from this chat reach the ASB Case Review
+    threshold (by default 3 separate incidents in 6 months)."""
+    settings = Settings.from_env()
+    months = settings.asb_case_review_months
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=round(months * DAYS_PER_MONTH))
+    count = await count_from_reporter(sessions, cipher, reporter, "asb", since)
+    if count >= settings.asb_case_review_incidents:
+        text = signposting.default().text("asb_case_review")
+        dispatcher.utter_message(text=text.replace("{incidents}", str(count))
+                                 .replace("{months}", str(months)))
 
 
 def new_report(tracker: Tracker, cipher: DataCipher) -> NewReport:

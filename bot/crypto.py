@@ -13,7 +13,7 @@ import hmac
 import os
 from pathlib import Path
 
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -58,15 +58,40 @@ def derive(master: bytes, purpose: str) -> bytes:
                 info=purpose.encode()).derive(master)
 
 
-class DataCipher:
-    """Encrypts free text at rest and hashes identities, with keys derived from the master."""
+def previous_keys(settings: Settings) -> list[bytes]:
+    """Master keys retired by a rotation, still accepted for reading (DATA_KEY_PREVIOUS)."""
+    return [_decode(k.strip(), "DATA_KEY_PREVIOUS")
+            for k in settings.data_key_previous.split(",") if k.strip()]
 
-    def __init__(self, master: bytes) -> None:
-        self._fernet = Fernet(base64.urlsafe_b64encode(derive(master, "text-at-rest")))
+
+def _text_key(master: bytes) -> Fernet:
+    return Fernet(base64.urlsafe_b64encode(derive(master, "text-at-rest")))
+
+
+class DataCipher:
+    """Encrypts free text at rest and hashes identities, with keys derived from the master.
+
+    Text is written with the current master key and read with it or any previous one, so
+    a key rotation can re-encrypt stored text (`python -m bot rotate-key`).
+    """
+
+    def __init__(self, master: bytes, previous: list[bytes] | tuple = ()) -> None:
+        self._fernet = MultiFernet([_text_key(master), *(_text_key(k) for k in previous)])
         self._id_key = derive(master, "identity-hash")
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DataCipher:
+        return cls(master_key(settings), previous_keys(settings))
 
     def encrypt(self, text: str) -> str:
         return self._fernet.encrypt(text.encode()).decode()
+
+    def reencrypt(self, token: str) -> str:
+        """The same text under the current key (for a key rotation)."""
+        try:
+            return self._fernet.rotate(token.encode()).decode()
+        except InvalidToken as exc:
+            raise ValueError("stored text cannot be decrypted with these keys") from exc
 
     def decrypt(self, token: str) -> str:
         try:

@@ -42,10 +42,23 @@ class Settings:
     data_key: str = _env("DATA_KEY", "",
                          "Master key (Fernet, urlsafe base64) for data at rest; empty: a key "
                          "file SAFER_VAR_DIR/data.key made on first run, owner-only.")
+    data_key_previous: str = _env("DATA_KEY_PREVIOUS", "",
+                                  "Master keys retired by a rotation, comma-separated: stored "
+                                  "text is still read with them until `python -m bot "
+                                  "rotate-key` has re-encrypted it.")
     telegram_bot_token: str = _env("TELEGRAM_BOT_TOKEN", "",
                                    "Token from @BotFather; when set, the Telegram bot polls.")
     telegram_api_url: str = _env("TELEGRAM_API_URL", "https://api.telegram.org/bot",
                                  "Bot API base URL (a local Bot API server, or the tests' fake).")
+    retention_days: int = _env("RETENTION_DAYS", "365",
+                               "Closed reports are deleted this many days after they closed "
+                               "(daily by the app, or `python -m bot purge`).")
+    asb_case_review_incidents: int = _env(
+        "ASB_CASE_REVIEW_INCIDENTS", "3",
+        "ASB reports from one chat within ASB_CASE_REVIEW_MONTHS that reach the ASB Case "
+        "Review threshold.")
+    asb_case_review_months: int = _env("ASB_CASE_REVIEW_MONTHS", "6",
+                                       "The window, in months, for the ASB Case Review count.")
     log_level: str = _env("LOG_LEVEL", "INFO", "Python log level of the app and action server.")
 
     @classmethod

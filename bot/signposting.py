@@ -21,7 +21,7 @@ SIGNPOSTING_FILE = PROJECT_ROOT / "data" / "signposting.yml"
 TOPICS = ("asb", "hate_crime", "spiking", "domestic_abuse", "other")
 # Every text the bot renders; a file without one of them is refused at start-up.
 REQUIRED_GUIDANCE = (*TOPICS, "emergency", "unavailable", "human", "helplines", "safe_places",
-                     "check_report", "quick_exit", "other_crime")
+                     "check_report", "quick_exit", "other_crime", "asb_case_review")
 REQUIRED_SERVICE_FIELDS = ("name", "source", "last_verified")
 
 

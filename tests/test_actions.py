@@ -179,3 +179,42 @@ def test_a_reset_forgets_earlier_details():
     events = [{"event": "slot", "name": "place", "value": ["cowley"]},
               {"event": "reset_slots"}, {"event": "user", "text": "hi"}]
     assert actions.earlier_value(events, "place") is None
+
+
+async def test_the_third_asb_report_in_six_months_is_told_about_the_case_review(action_env):
+    said = []
+    for draft in ("a", "b", "c"):
+        slots = {"incident_text": f"music until 4am again ({draft})", "topic": "asb",
+                 "report_review": "send", "report_draft": draft}
+        messages, _ = await run(actions.ActionSubmitReport(), tracker(slots=slots))
+        said.append(" ".join(m.get("text") or "" for m in messages))
+    assert "ASB Case Review" not in said[0] + said[1]
+    assert "reported 3 separate incidents" in said[2] and "in the last 6 months" in said[2]
+    assert "{" not in said[2]
+
+
+async def test_a_submit_lost_after_commit_is_retried_without_a_second_report(action_env,
+                                                                           monkeypatch):
+    """The database stores the report but the answer never comes back: the resident is told
+    to try again, and trying again gives the same report, stored once."""
+    real, calls = actions.create_report, []
+
+    async def commits_then_fails(*args):
+        calls.append(await real(*args))
+        if len(calls) == 1:
+            raise ConnectionError("connection lost after commit")
+        return calls[-1]
+
+    monkeypatch.setattr(actions, "create_report", commits_then_fails)
+    slots = {"incident_text": "graffiti on the church", "topic": "hate_crime",
+             "report_review": "send", "report_draft": "d-lost"}
+    failed, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
+    assert failed[0]["response"] == "utter_report_failed"
+    assert FollowupAction("report_form") in events
+    stored, _ = await run(actions.ActionSubmitReport(), tracker(slots=slots))
+    assert stored[0]["response"] == "utter_report_stored"
+    assert stored[0]["reference"].replace("-", "") == calls[0].reference
+    engine = make_engine(action_env.database)
+    async with make_sessionmaker(engine)() as session:
+        assert len((await session.scalars(select(Report))).all()) == 1
+    await engine.dispose()

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import datetime as dt
 import json
 import re
 import uuid
 
 import pytest
+from cryptography.fernet import Fernet
 from sqlalchemy import select, text
 
+from bot.crypto import DataCipher
 from bot.settings import PROJECT_ROOT
-from bot.storage import messages, reports, staff
+from bot.storage import messages, rekey, reports, retention, staff
 from bot.storage.db import make_engine
-from bot.storage.models import AuditEvent, LookupFailure, Report
+from bot.storage.models import AuditEvent, LookupFailure, Report, utcnow
 from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, NewReport
 
 TVP, SHU = "thames_valley_police", "stop_hate_uk"
@@ -354,3 +357,46 @@ async def test_staff_and_reporter_messages_are_encrypted_and_announced_once(sess
             "SELECT action FROM audit_events WHERE report_reference = :r ORDER BY id"),
             {"r": report.reference})).scalars().all()
     assert actions == ["report_created", "message_to_reporter", "message_from_reporter"]
+
+
+async def test_only_closed_reports_past_the_retention_period_are_purged(sessions, cipher):
+    made = [await reports.create_report(sessions, cipher, new_report(submission_id=str(i)))
+            for i in range(3)]
+    long_ago = utcnow() - dt.timedelta(days=400)
+    async with sessions() as session, session.begin():
+        for report, status, when in zip(made, ("closed", "closed", "new"),
+                                        (long_ago, utcnow(), long_ago), strict=True):
+            await session.execute(text("UPDATE reports SET status = :s, updated_at = :u "
+                                       "WHERE id = :i"), {"s": status, "u": when, "i": report.id})
+    assert await retention.purge_closed(sessions, 365) == 1
+    assert await reports.find_by_reference(sessions, made[0].reference) is None
+    for kept in made[1:]:
+        assert await reports.find_by_reference(sessions, kept.reference) is not None
+    async with sessions() as session:
+        purged = (await session.execute(text(
+            "SELECT actor, action FROM audit_events WHERE report_reference = :r "
+            "AND action = 'report_purged'"), {"r": made[0].reference})).all()
+    assert [tuple(p) for p in purged] == [("system", "report_purged")]
+    assert await retention.purge_closed(sessions, 365) == 0
+
+
+async def test_a_key_rotation_reencrypts_every_stored_text(sessions):
+    old_key, new_key = (base64.urlsafe_b64decode(Fernet.generate_key()) for _ in range(2))
+    old = DataCipher(old_key)
+    report = await reports.create_report(sessions, old, new_report(
+        answers={"report_where": "Cowley Road"}, contact="07700 900123", delivery="tg:1"))
+    await messages.send_to_reporter(sessions, old, report.reference, "casey", "hello")
+    with pytest.raises(ValueError):
+        await rekey.reencrypt_all(sessions, DataCipher(new_key))  # old key not given
+    assert await rekey.reencrypt_all(sessions, DataCipher(new_key, [old_key])) == 5
+    new_only = DataCipher(new_key)
+    async with sessions() as session:
+        row = (await session.execute(text(
+            "SELECT description_enc, contact_enc FROM reports WHERE id = :i"),
+            {"i": report.id})).one()
+        body = (await session.execute(text("SELECT body_enc FROM messages"))).scalar_one()
+    assert new_only.decrypt(row.description_enc) == new_report().description
+    assert new_only.decrypt(row.contact_enc) == "07700 900123"
+    assert new_only.decrypt(body) == "hello"
+    with pytest.raises(ValueError):
+        old.decrypt(body)

@@ -256,6 +256,15 @@ async def recent_reports(sessions: async_sessionmaker, limit: int = 100) -> list
         return list(rows)
 
 
+async def count_from_reporter(sessions: async_sessionmaker, cipher: DataCipher, reporter: str,
+                              topic: str, since: dt.datetime) -> int:
+    """Reports of `topic` made from one chat since a date (for the ASB Case Review)."""
+    async with sessions() as session:
+        return await session.scalar(select(func.count()).select_from(Report).where(
+            Report.reporter_key == cipher.identity(f"reporter:{reporter}"),
+            Report.topic == topic, Report.created_at >= as_utc(since))) or 0
+
+
 async def count_reports(sessions: async_sessionmaker) -> int:
     async with sessions() as session:
         return await session.scalar(select(func.count()).select_from(Report)) or 0

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 
 import aiohttp
@@ -18,6 +20,7 @@ from bot.crypto import DataCipher, derive, master_key
 from bot.engine import EngineClient
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.retention import purge_daily
 from bot.telegram.app import telegram_ctx
 from bot.web import api, chat, staff
 from bot.web.keys import CIPHER, CONVERSATIONS, ENGINE, HTTP, SESSIONS, SETTINGS
@@ -34,6 +37,15 @@ async def database_ctx(app: web.Application):
     app[SESSIONS] = make_sessionmaker(engine)
     yield
     await engine.dispose()
+
+
+async def retention_ctx(app: web.Application):
+    """Delete closed reports past the retention period, at start-up and then daily."""
+    task = asyncio.create_task(purge_daily(app[SESSIONS], app[SETTINGS].retention_days))
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
 
 
 async def engine_client_ctx(app: web.Application):
@@ -56,13 +68,13 @@ def create_app(settings: Settings | None = None) -> web.Application:
     master = master_key(settings)
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[api.json_errors])
     app[SETTINGS] = settings
-    app[CIPHER] = DataCipher(master)
+    app[CIPHER] = DataCipher.from_settings(settings)
     setup_session(app, EncryptedCookieStorage(
         derive(master, "staff-session"), cookie_name="staff_session",
         max_age=STAFF_SESSION_SECONDS, httponly=True, samesite="Strict", path="/staff"))
     aiohttp_jinja2.setup(app, autoescape=True,
                          loader=jinja2.FileSystemLoader(PROJECT_ROOT / "bot" / "templates"))
-    app.cleanup_ctx.extend([database_ctx, engine_client_ctx, telegram_ctx])
+    app.cleanup_ctx.extend([database_ctx, retention_ctx, engine_client_ctx, telegram_ctx])
     app.add_routes(api.routes)
     app.add_routes(chat.routes)
     app.add_routes(staff.routes)

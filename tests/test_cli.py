@@ -1,0 +1,33 @@
+"""The maintenance commands, run as an operator runs them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from cryptography.fernet import Fernet
+
+from bot.settings import PROJECT_ROOT
+
+
+def bot_command(tmp_path, *args, **env) -> subprocess.CompletedProcess:
+    environment = {"SAFER_VAR_DIR": str(tmp_path / "var"), "PATH": "/usr/bin:/bin", **env}
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=PROJECT_ROOT,
+                          env=environment, capture_output=True, text=True, timeout=120)
+
+
+def test_purge_applies_the_retention_period(tmp_path):
+    done = bot_command(tmp_path, "purge", RETENTION_DAYS="30")
+    assert done.returncode == 0, done.stderr
+    assert "0 closed reports older than 30 days deleted" in done.stdout
+
+
+def test_rotate_key_needs_the_old_key_and_says_what_it_did(tmp_path):
+    first = Fernet.generate_key().decode()
+    assert bot_command(tmp_path, "rotate-key", DATA_KEY=first).returncode == 0
+    done = bot_command(tmp_path, "rotate-key", DATA_KEY=Fernet.generate_key().decode(),
+                       DATA_KEY_PREVIOUS=first)
+    assert done.returncode == 0, done.stderr
+    assert "re-encrypted under the current key" in done.stdout
+    bad = bot_command(tmp_path, "rotate-key", DATA_KEY_PREVIOUS="not a key")
+    assert bad.returncode != 0 and "DATA_KEY_PREVIOUS" in bad.stderr
