@@ -54,6 +54,13 @@ class FakeTelegram:
                                 "photo": [{"file_id": "f1", "file_unique_id": "u1",
                                            "width": 10, "height": 10}]}})
 
+    def send_location(self, chat_id: int, latitude: float, longitude: float) -> None:
+        """A resident shares a location (the paperclip, then Location)."""
+        self._push({"message": {"message_id": next(self._message_ids), "date": int(time.time()),
+                                "chat": {"id": chat_id, "type": "private"},
+                                "from": {"id": chat_id, "is_bot": False, "first_name": "R"},
+                                "location": {"latitude": latitude, "longitude": longitude}}})
+
     def press_button(self, chat_id: int, data: str, message_id: int = 1) -> None:
         """A resident presses an inline keyboard button carrying `data`."""
         message = {"message_id": message_id, "date": int(time.time()),

@@ -9,6 +9,7 @@ import pytest
 from bot import signposting
 from bot.telegram.handlers import TEXT_ONLY, split_text
 from bot.web.app import create_app
+from bot.web.keys import CIPHER
 from tests.conftest import make_settings
 from tests.fake_engine import TOKEN, FakeEngine, action_server_app
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
@@ -56,6 +57,22 @@ async def test_text_message_is_answered_through_the_engine(app, telegram, engine
     assert telegram.calls_to("sendChatAction", 501)[0]["action"] == "typing"
     assert engine.received[-1]["sender"].startswith("tg-")
     assert "501" not in engine.received[-1]["sender"]
+
+
+async def test_a_shared_location_reaches_the_engine_as_rounded_text(app, telegram, engine):
+    telegram.send_location(503, 51.752021, -1.257726)
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 503))
+    assert sent[0]["text"] == "echo: My location: 51.752, -1.258 (shared from Telegram)"
+    assert "51.752021" not in str(engine.received[-1])
+
+
+async def test_the_chat_is_passed_on_only_encrypted_for_staff_message_notices(app, telegram,
+                                                                               engine):
+    telegram.send_text(504, "hello")
+    await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 504))
+    token = engine.received[-1]["metadata"]["delivery"]
+    assert "504" not in token
+    assert app.server.app[CIPHER].decrypt(token) == "tg:504"
 
 
 async def test_buttons_become_an_inline_keyboard_and_a_press_sends_the_payload(

@@ -30,6 +30,7 @@ def register(application: Application) -> None:
     """All handlers, and the error handler, in one place."""
     application.add_handler(CommandHandler("start", start))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, text_message))
+    application.add_handler(MessageHandler(filters.LOCATION, location_message))
     application.add_handler(CallbackQueryHandler(button_pressed))
     application.add_handler(MessageHandler(filters.ALL, unsupported))
     application.add_error_handler(on_error)
@@ -45,6 +46,15 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await update.effective_message.reply_text(TOO_LONG)
         return
     await converse(update, context, text)
+
+
+async def location_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A shared location, as text (rounded to about 100 m): the answer to "where" in a
+    report."""
+    where = update.effective_message.location
+    await converse(update, context,
+                   f"My location: {where.latitude:.3f}, {where.longitude:.3f} "
+                   "(shared from Telegram)")
 
 
 async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
