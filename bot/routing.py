@@ -60,7 +60,7 @@ class Rule:
 
     topic: str | None
     strands: frozenset[str] | None
-    areas: frozenset[str] | None  # place values expanded with their place names
+    areas: frozenset[str] | None  # place values of data/details.yml
     urgent: bool | None
     refer_to: tuple[str, ...]
 
@@ -93,7 +93,7 @@ class Routing:
         file lists first rank above a topic's catch-all. An unknown topic is routed as "other".
         """
         topic = topic if topic in TOPICS else "other"
-        area = area.strip().lower() if area else None
+        area = area.strip() if area else None
         ids: list[str] = []
         for rule in self.rules:
             if rule.matches(topic, set(strands or ()), area, urgent):
@@ -322,18 +322,16 @@ def _values(when: _Map, key: str, known: tuple[str, ...], what: str) -> frozense
 
 
 def _areas(when: _Map, what: str) -> frozenset[str] | None:
-    """Place values, each with every place name listed under it, or single place names (a town)."""
+    """Place values of data/details.yml: the areas the bot knows a report to be in."""
     if "areas" not in when:
         return None
     place = details.default().entities["place"]
     items = _list(when["areas"], when.lines["areas"], f"{what} areas")
-    names: set[str] = set()
     for item, line in zip(items, items.lines, strict=True):
-        if item not in place.values and item not in place.phrases:
-            raise _Problem(line, f"{what} names unknown area {item!r} (use a place from data/details.yml: "
-                                 f"{', '.join(place.values)}, or a place name listed under one)")
-        names |= {item, *(phrase for phrase, value in place.phrases.items() if value == item)}
-    return frozenset(names)
+        if item not in place.values:
+            raise _Problem(line, f"{what} names unknown area {item!r} (use a place from "
+                                 f"data/details.yml: {', '.join(place.values)})")
+    return frozenset(items)
 
 
 def _urgent(when: _Map, what: str) -> bool | None:
