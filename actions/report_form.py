@@ -17,7 +17,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import routing
-from bot.topics import URGENT_INTENTS, topic_of, urgent_probability
+from bot.topics import (
+    URGENT_INTENTS,
+    entity_values,
+    intent_name,
+    topic_of,
+    urgent_probability,
+)
 
 SKIPPED = "skip"
 DONE = "done"
@@ -65,6 +71,11 @@ TYPED_YES_NO = {"report_ongoing": {"affirm": "before", "deny": "once"},
 CONFIDENT_URGENT = 0.9
 
 
+def is_cancel(text: str) -> bool:
+    """"cancel", "stop", "forget it"...: the resident wants out of what they were doing."""
+    return text.strip().lower().rstrip(".!") in CANCEL_WORDS
+
+
 def questions_for(topic: str | None, slots: dict[str, Any]) -> list[str]:
     """The questions this report needs, in order, given the answers so far."""
     asked = list(QUESTIONS.get(topic or "other", QUESTIONS["other"]))
@@ -89,10 +100,9 @@ def options(domain: dict, slot: str) -> dict[str, str]:
 
 def answer_in(message: dict) -> str | None:
     """A button's option, else the typed text; None for a message that interrupts."""
-    for entity in message.get("entities") or []:
-        if entity.get("entity") == "option":
-            return str(entity.get("value"))
-    if interrupts(message) or (message.get("intent") or {}).get("name") == "choose":
+    if "option" in entity_values(message):
+        return entity_values(message)["option"][0]
+    if interrupts(message) or intent_name(message) == "choose":
         return None
     text = (message.get("text") or "").strip()
     return text or None
@@ -104,7 +114,7 @@ def interrupts(message: dict) -> bool:
     Short answers are not what the model learnt from, so inside a report only the safety
     net or a very confident model counts as danger now.
     """
-    intent = (message.get("intent") or {}).get("name")
+    intent = intent_name(message)
     if intent == "quick_exit":
         return True
     net_fired = bool((message.get("metadata") or {}).get("emergency_shown"))
@@ -155,7 +165,7 @@ class ValidateReportForm(FormValidationAction):
         if not requested or candidates.get(requested) is None:
             return events
         value = str(candidates[requested])
-        if value.strip().lower().rstrip(".!") in CANCEL_WORDS:
+        if is_cancel(value):
             return [*events, SlotSet(requested, None), SlotSet("report_review", "cancel")]
         check = getattr(self, f"_check_{requested}", None) or self._check_answer
         return events + check(requested, value, dispatcher, tracker, domain)
@@ -167,7 +177,7 @@ class ValidateReportForm(FormValidationAction):
         choices = options(domain, slot)
         if value in choices or not choices or set(choices) == {SKIPPED}:
             return [SlotSet(slot, value)]
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = intent_name(tracker.latest_message)
         typed = TYPED_YES_NO.get(slot, {}).get(intent)
         if typed:
             return [SlotSet(slot, typed)]
@@ -178,7 +188,7 @@ class ValidateReportForm(FormValidationAction):
     def _check_incident_text(self, slot: str, value: str, dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: dict) -> list[dict]:
         """A "no" to "what happened" means they would rather not report after all."""
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = intent_name(tracker.latest_message)
         if intent == "deny":
             return [SlotSet(slot, None), SlotSet("report_review", "cancel")]
         events = [SlotSet(slot, value)]
@@ -197,8 +207,7 @@ class ValidateReportForm(FormValidationAction):
             titles = ", ".join(options(domain, slot)[s] for s in chosen if s in options(domain, slot))
             dispatcher.utter_message(text=f"Noted: {titles}.")
             return [SlotSet("hate_strand", chosen), SlotSet(slot, None)]
-        typed = [e["value"] for e in tracker.latest_message.get("entities") or []
-                 if e.get("entity") == "hate_strand"]
+        typed = entity_values(tracker.latest_message).get("hate_strand", [])
         return [SlotSet("hate_strand", sorted({*chosen, *typed})), SlotSet(slot, DONE)]
 
     def _check_report_support_org(self, slot: str, value: str,

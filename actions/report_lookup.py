@@ -13,10 +13,11 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.report_form import CANCEL_WORDS, answers_the_question, interrupts
+from actions.report_form import answers_the_question, interrupts, is_cancel
 from bot import routing, signposting
 from bot.storage import messages, reports
 from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, format_reference
+from bot.topics import entity_values, intent_name
 
 # Twelve code characters, typed with or without dashes or spaces, in any case.
 CODE_PATTERN = re.compile(
@@ -54,7 +55,7 @@ class ValidateReportLookupForm(FormValidationAction):
                 or not answers_the_question(tracker)):
             return {}
         text = tracker.latest_message.get("text") or ""
-        if text.strip().lower().rstrip(".!") in CANCEL_WORDS or _intent(tracker) == "deny":
+        if is_cancel(text) or intent_name(tracker.latest_message) == "deny":
             return {"report_reference": "none"}
         return {"report_reference": code_in(text) or text}
 
@@ -79,15 +80,9 @@ class ValidateReportLookupForm(FormValidationAction):
         return {"report_reference": None}
 
 
-def _intent(tracker: Tracker) -> str | None:
-    return (tracker.latest_message.get("intent") or {}).get("name")
-
-
 def _manage_choice(tracker: Tracker) -> str | None:
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == "manage":
-            return str(entity.get("value"))
-    return None
+    """What a button asked to do with the report (withdraw, delete...), if any."""
+    return (entity_values(tracker.latest_message).get("manage") or [None])[0]
 
 
 class ActionReportLookup(Action):
@@ -103,7 +98,7 @@ class ActionReportLookup(Action):
             return [SlotSet("report_reference", None)]
         sessions, _ = storage()
         choice = _manage_choice(tracker)
-        if _intent(tracker) == "manage_report" and choice is None:
+        if intent_name(tracker.latest_message) == "manage_report" and choice is None:
             dispatcher.utter_message(text="What would you like to do with this report?",
                                      buttons=_manage_buttons())
             return []
@@ -214,7 +209,7 @@ class ValidateReportReplyForm(FormValidationAction):
                 or not answers_the_question(tracker)):
             return {}
         text = (tracker.latest_message.get("text") or "").strip()
-        if not text or text.lower().rstrip(".!") in CANCEL_WORDS:
+        if not text or is_cancel(text):
             return {"report_reply": "none"}
         return {"report_reply": text}
 
