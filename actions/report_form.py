@@ -65,6 +65,8 @@ CANCEL_WORDS = {"cancel", "stop", "cancel report", "cancel it", "cancel the repo
 TYPED_YES_NO = {"report_ongoing": {"affirm": "before", "deny": "once"},
                 "report_injuries": {"affirm": "injured", "deny": "none"},
                 "report_tested": {"deny": "no"}}
+# Questions a detail found in a typed answer can answer.
+ENTITY_ANSWERS = {"report_role": "reporter_role"}
 # Inside a report, how sure the model alone must be that a message is about danger now:
 # answers such as "outside the mosque" look urgent to it, and the safety net still
 # catches explicit danger ("he's back and kicking the door") whatever the model says.
@@ -131,6 +133,17 @@ def answers_the_question(tracker: Tracker) -> bool:
     return False
 
 
+def typed_choice(slot: str, text: str, choices: dict[str, str], message: dict) -> str | None:
+    """The option a typed answer means: a button's words, a detail the model found
+    ("I saw it" is a witness), or yes/no to a yes/no question."""
+    by_words = {words.casefold(): option for option, title in choices.items()
+                for words in (option, title)}
+    found = [v for v in entity_values(message).get(ENTITY_ANSWERS.get(slot, ""), [])
+             if v in choices]
+    return (by_words.get(text.strip().casefold()) or (found[0] if found else None)
+            or TYPED_YES_NO.get(slot, {}).get(intent_name(message)))
+
+
 class ValidateReportForm(FormValidationAction):
     """Chooses the questions for the topic and checks each answer as it comes."""
 
@@ -177,8 +190,7 @@ class ValidateReportForm(FormValidationAction):
         choices = options(domain, slot)
         if value in choices or not choices or set(choices) == {SKIPPED}:
             return [SlotSet(slot, value)]
-        intent = intent_name(tracker.latest_message)
-        typed = TYPED_YES_NO.get(slot, {}).get(intent)
+        typed = typed_choice(slot, value, choices, tracker.latest_message)
         if typed:
             return [SlotSet(slot, typed)]
         dispatcher.utter_message(text="Sorry, please choose one of the buttons (or say cancel "

@@ -76,6 +76,20 @@ async def test_a_button_answers_a_choice_and_a_stray_word_is_asked_again():
     assert slots["report_role"] is None and "buttons" in messages[0]["text"]
 
 
+@pytest.mark.parametrize(("slot", "text", "entities", "expected"), [
+    ("report_contact", "stay anonymous", [], "anonymous"),
+    ("report_contact", "Anonymous", [], "anonymous"),
+    ("report_role", "i saw the whole thing", [{"entity": "reporter_role", "value": "witness"}],
+     "witness"),
+    ("report_sharing", "Just record it", [], "record"),
+])
+async def test_typed_answers_to_choices_are_understood(slot, text, entities, expected):
+    tracker = answering(slot, text)
+    tracker.latest_message["entities"] = entities
+    _, slots = await validate(tracker)
+    assert slots[slot] == expected
+
+
 async def test_typed_yes_and_no_answer_yes_no_questions():
     _, slots = await validate(answering("report_injuries", "nope", intent="deny"))
     assert slots["report_injuries"] == "none"
