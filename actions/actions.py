@@ -70,7 +70,8 @@ class ActionSignpost(Action):
             dispatcher.utter_message(text=guidance.text("emergency"))
         if intent in SUPPORT_GUIDANCE:
             dispatcher.utter_message(text=guidance.text(self._support_key(intent, tracker)))
-            return []
+            # Leaving quickly drops any report half written (nothing of it was stored).
+            return [AllSlotsReset()] if intent == "quick_exit" else []
         if intent == "nlu_fallback":
             dispatcher.utter_message(response="utter_default")
             return [SlotSet("urgent", True)] if urgent or emergency_shown else []

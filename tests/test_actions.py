@@ -123,7 +123,7 @@ async def test_urgent_topic_gets_emergency_first_then_that_topics_help():
 async def test_support_requests_are_answered_from_the_data_file(intent, key):
     messages, events = await run(actions.ActionSignpost(), tracker(intent=intent))
     assert [m.get("text") for m in messages] == [signposting.default().text(key)]
-    assert events == []
+    assert events == ([AllSlotsReset()] if intent == "quick_exit" else [])
     assert key in signposting.REQUIRED_GUIDANCE
 
 
@@ -218,3 +218,10 @@ async def test_a_submit_lost_after_commit_is_retried_without_a_second_report(act
     async with make_sessionmaker(engine)() as session:
         assert len((await session.scalars(select(Report))).all()) == 1
     await engine.dispose()
+
+
+async def test_leaving_quickly_drops_a_draft_report():
+    messages, events = await run(actions.ActionSignpost(), tracker(
+        intent="quick_exit", slots={"incident_text": "he hit me", "report_role": "victim"}))
+    assert messages[0]["text"] == signposting.default().text("quick_exit")
+    assert events == [AllSlotsReset()]
