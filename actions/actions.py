@@ -81,13 +81,13 @@ class ActionSignpost(Action):
         topic = topic_of(message)
         if urgent:
             if topic != "other":
-                dispatcher.utter_message(text=guidance.text(topic))
+                dispatcher.utter_message(text=guidance.text(topic, **case_review_figures()))
             dispatcher.utter_message(response="utter_when_safe", buttons=REPORT_BUTTONS)
         elif topic == "domestic_abuse":
-            dispatcher.utter_message(text=guidance.text(topic))
+            dispatcher.utter_message(text=guidance.text(topic, **case_review_figures()))
             dispatcher.utter_message(response="utter_offer_record", buttons=RECORD_BUTTONS)
         else:
-            dispatcher.utter_message(text=guidance.text(topic))
+            dispatcher.utter_message(text=guidance.text(topic, **case_review_figures()))
             dispatcher.utter_message(response="utter_offer_report", buttons=REPORT_BUTTONS)
         return [SlotSet("topic", topic), SlotSet("urgent", urgent or emergency_shown)]
 
@@ -161,14 +161,19 @@ async def _case_review_threshold(dispatcher: CollectingDispatcher, sessions, cip
                                  reporter: str) -> None:
     """Tell a resident when their ASB reports from this chat reach the ASB Case Review
     threshold (by default 3 separate incidents in 6 months)."""
-    settings = Settings.from_env()
-    months = settings.asb_case_review_months
-    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=round(months * DAYS_PER_MONTH))
+    figures = case_review_figures()
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=round(figures["months"] * DAYS_PER_MONTH))
     count = await count_from_reporter(sessions, cipher, reporter, "asb", since)
-    if count >= settings.asb_case_review_incidents:
-        text = signposting.default().text("asb_case_review")
-        dispatcher.utter_message(text=text.replace("{incidents}", str(count))
-                                 .replace("{months}", str(months)))
+    if count >= figures["incidents"]:
+        dispatcher.utter_message(text=signposting.default().text(
+            "asb_case_review", **{**figures, "incidents": count}))
+
+
+def case_review_figures() -> dict[str, int]:
+    """The ASB Case Review threshold as configured: {{incidents}} in {{months}} months."""
+    settings = Settings.from_env()
+    return {"incidents": settings.asb_case_review_incidents,
+            "months": settings.asb_case_review_months}
 
 
 def new_report(tracker: Tracker, cipher: DataCipher) -> NewReport:

@@ -36,9 +36,13 @@ class Signposting:
     services: dict[str, dict]
     guidance: dict[str, str]
 
-    def text(self, key: str) -> str:
-        """The rendered guidance for `key` (a topic or "emergency")."""
-        return self.guidance[key]
+    def text(self, key: str, **figures: object) -> str:
+        """The rendered guidance for `key` (a topic or "emergency"), with the {{figures}}
+        the caller gives filled in."""
+        text = self.guidance[key]
+        for name, value in figures.items():
+            text = text.replace(f"{{{name}}}", str(value))
+        return text
 
 
 def load(path: Path = SIGNPOSTING_FILE) -> Signposting:

@@ -43,7 +43,9 @@ async def run(action, tr):
 @pytest.mark.parametrize("topic", ["asb", "hate_crime", "spiking", "domestic_abuse"])
 async def test_signpost_gives_the_topics_guidance_and_an_offer_to_report(topic):
     messages, events = await run(actions.ActionSignpost(), tracker(intent=topic))
-    assert messages[0]["text"] == signposting.default().text(topic)
+    assert messages[0]["text"] == signposting.default().text(topic,
+                                                             **actions.case_review_figures())
+    assert "{" not in messages[0]["text"]
     offer = "utter_offer_record" if topic == "domestic_abuse" else "utter_offer_report"
     assert messages[1]["response"] == offer
     assert "/report_incident" in [b["payload"] for b in messages[1]["buttons"]]
