@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from functools import cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker, ValidationAction
@@ -15,10 +14,10 @@ from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.report_form import LABELS, SKIPPED, sharing_recipients
+from actions.store import storage
 from bot import details, routing, signposting
 from bot.crypto import DataCipher
 from bot.settings import Settings
-from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.reports import NewReport, count_from_reporter, create_report, format_reference
 from bot.topics import intent_name, model_says_urgent, topic_of
 
@@ -43,13 +42,6 @@ SUPPORT_GUIDANCE = {
     "quick_exit": "quick_exit",
     "other_crime": "other_crime",
 }
-
-
-@cache
-def storage() -> tuple[Any, DataCipher]:
-    """The action server's sessionmaker and cipher, made on first use, once per process."""
-    settings = Settings.from_env()
-    return make_sessionmaker(make_engine(settings.database)), DataCipher.from_settings(settings)
 
 
 class ActionSignpost(Action):

@@ -211,13 +211,13 @@ class ValidateReportForm(FormValidationAction):
     def _check_report_strands(self, slot: str, value: str, dispatcher: CollectingDispatcher,
                               tracker: Tracker, domain: dict) -> list[dict]:
         """Several strands may apply: each button adds one, Done (or typed words) ends."""
-        chosen = list(tracker.get_slot("hate_strand") or [])
+        chosen, titles = list(tracker.get_slot("hate_strand") or []), options(domain, slot)
         if value == DONE:
             return [SlotSet(slot, DONE)]
-        if value in options(domain, slot):
+        if value in titles:
             chosen = sorted({*chosen, value})
-            titles = ", ".join(options(domain, slot)[s] for s in chosen if s in options(domain, slot))
-            dispatcher.utter_message(text=f"Noted: {titles}.")
+            noted = ", ".join(titles[s] for s in chosen if s in titles)
+            dispatcher.utter_message(text=f"Noted: {noted}.")
             return [SlotSet("hate_strand", chosen), SlotSet(slot, None)]
         typed = entity_values(tracker.latest_message).get("hate_strand", [])
         return [SlotSet("hate_strand", sorted({*chosen, *typed})), SlotSet(slot, DONE)]

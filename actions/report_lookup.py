@@ -14,6 +14,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.report_form import answers_the_question, interrupts, is_cancel
+from actions.store import storage
 from bot import routing, signposting
 from bot.storage import messages, reports
 from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, format_reference
@@ -37,12 +38,6 @@ def code_in(text: str) -> str | None:
     return re.sub(r"[\s-]", "", match.group(1)).upper() if match else None
 
 
-def storage():
-    """The action server's shared sessionmaker and cipher (see actions.actions)."""
-    from actions.actions import storage as shared
-    return shared()
-
-
 class ValidateReportLookupForm(FormValidationAction):
     """Asks for the code until a report matches, slowing down a chat that keeps guessing."""
 
@@ -51,13 +46,16 @@ class ValidateReportLookupForm(FormValidationAction):
 
     async def extract_report_reference(self, dispatcher: CollectingDispatcher,
                                        tracker: Tracker, domain: dict) -> dict[str, Any]:
+        """A code in the latest message (a new one replaces the one given before)."""
+        text = tracker.latest_message.get("text") or ""
+        if code_in(text):
+            return {"report_reference": code_in(text)}
         if (tracker.get_slot("report_reference") or interrupts(tracker.latest_message)
                 or not answers_the_question(tracker)):
             return {}
-        text = tracker.latest_message.get("text") or ""
         if is_cancel(text) or intent_name(tracker.latest_message) == "deny":
             return {"report_reference": "none"}
-        return {"report_reference": code_in(text) or text}
+        return {"report_reference": text}
 
     async def validate_report_reference(self, value: str, dispatcher: CollectingDispatcher,
                                         tracker: Tracker, domain: dict) -> dict[str, Any]:
@@ -73,7 +71,11 @@ class ValidateReportLookupForm(FormValidationAction):
                      "then send your code again.")
             return {"report_reference": None}
         code = code_in(value)
-        if code and await reports.find_by_reference(sessions, code):
+        if not code:
+            dispatcher.utter_message(text="That doesn't look like a reference code: it has 12 "
+                                          "letters and numbers.")
+            return {"report_reference": None}
+        if await reports.find_by_reference(sessions, code):
             return {"report_reference": code}
         await reports.record_lookup_failure(sessions, chat)
         dispatcher.utter_message(text="I couldn't find a report with that code.")
@@ -115,10 +117,10 @@ class ActionReportLookup(Action):
     @staticmethod
     async def _status(sessions, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
         status = await reports.report_status(sessions, code)
-        latest = await messages.latest_for_reporter(sessions, storage()[1], code)
         if status is None:
             dispatcher.utter_message(text="That report no longer exists.")
             return [SlotSet("report_reference", None)]
+        latest = await messages.latest_for_reporter(sessions, storage()[1], code)
         dispatcher.utter_message(
             response="utter_report_status", reference=format_reference(code),
             topic=TOPIC_WORDS.get(status.topic, status.topic),

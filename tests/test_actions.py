@@ -8,7 +8,7 @@ from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions import actions
+from actions import actions, report_lookup
 from bot import signposting
 from bot.crypto import DataCipher, master_key
 from bot.settings import Settings
@@ -227,3 +227,32 @@ async def test_leaving_quickly_drops_a_draft_report():
         intent="quick_exit", slots={"incident_text": "he hit me", "report_role": "victim"}))
     assert messages[0]["text"] == signposting.default().text("quick_exit")
     assert events == [AllSlotsReset()]
+
+
+def lookup_tracker(text: str, slots: dict | None = None) -> Tracker:
+    latest = {"text": text, "intent": {"name": "check_report", "confidence": 0.9},
+              "entities": [], "metadata": {}}
+    return Tracker("web-lookup", {"requested_slot": "report_reference", **(slots or {})},
+                   latest, [{"event": "user", "text": text}], False, None,
+                   {"name": "report_lookup_form"}, "action_listen")
+
+
+async def test_a_new_code_replaces_the_one_given_earlier_in_the_conversation():
+    form = report_lookup.ValidateReportLookupForm()
+    found = await form.extract_report_reference(
+        CollectingDispatcher(), lookup_tracker("and ref bcde fghj kmnp?",
+                                               {"report_reference": "ABCDEFGHJKMN"}), {})
+    assert found == {"report_reference": "BCDEFGHJKMNP"}
+
+
+async def test_words_that_are_not_a_code_are_not_counted_as_a_wrong_code(action_env):
+    form = report_lookup.ValidateReportLookupForm()
+    for _ in range(5):
+        dispatcher = CollectingDispatcher()
+        result = await form.validate_report_reference(
+            "what is the police number", dispatcher, lookup_tracker("x"), {})
+        assert result == {"report_reference": None}
+        assert "doesn't look like a reference code" in dispatcher.messages[0]["text"]
+    dispatcher = CollectingDispatcher()
+    await form.validate_report_reference("ABCD-EFGH-JKMN", dispatcher, lookup_tracker("x"), {})
+    assert dispatcher.messages[0]["text"] == "I couldn't find a report with that code."
