@@ -17,14 +17,19 @@ from actions.report_form import answers_the_question, interrupts, is_cancel
 from actions.store import storage
 from bot import routing, signposting
 from bot.storage import messages, reports
-from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, format_reference
+from bot.storage.reports import (
+    REFERENCE_ALPHABET,
+    SEPARATOR,
+    format_reference,
+    normalise_reference,
+)
 from bot.topics import entity_values, intent_name
 
-# Twelve code characters, typed with or without dashes or spaces, in any case.
+# Twelve code characters in any case, as three groups of four with or without a dash or
+# space between them (so a phrase such as "grabbed my bag" is not taken for a code).
+_GROUP = f"[{REFERENCE_ALPHABET}{REFERENCE_ALPHABET.lower()}]{{4}}"
 CODE_PATTERN = re.compile(
-    rf"(?<![A-Za-z0-9])((?:[{REFERENCE_ALPHABET}{REFERENCE_ALPHABET.lower()}][\s-]?)"
-    rf"{{{REFERENCE_LENGTH - 1}}}[{REFERENCE_ALPHABET}{REFERENCE_ALPHABET.lower()}])"
-    r"(?![A-Za-z0-9])")
+    rf"(?<![A-Za-z0-9])({_GROUP}{SEPARATOR}?{_GROUP}{SEPARATOR}?{_GROUP})(?![A-Za-z0-9])")
 STATUS_WORDS = {"new": "waiting to be reviewed", "in_review": "being reviewed",
                 "referred": "referred", "waiting_for_reporter": "waiting for your reply",
                 "closed": "closed"}
@@ -35,7 +40,7 @@ TOPIC_WORDS = {"asb": "anti-social behaviour", "hate_crime": "hate crime",
 def code_in(text: str) -> str | None:
     """The reference code in a message, normalised (upper case, no separators)."""
     match = CODE_PATTERN.search(text or "")
-    return re.sub(r"[\s-]", "", match.group(1)).upper() if match else None
+    return normalise_reference(match.group(1)) if match else None
 
 
 class ValidateReportLookupForm(FormValidationAction):

@@ -256,3 +256,16 @@ async def test_words_that_are_not_a_code_are_not_counted_as_a_wrong_code(action_
     dispatcher = CollectingDispatcher()
     await form.validate_report_reference("ABCD-EFGH-JKMN", dispatcher, lookup_tracker("x"), {})
     assert dispatcher.messages[0]["text"] == "I couldn't find a report with that code."
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("check ABCD-EFGH-JKMN please", "ABCDEFGHJKMN"),
+    ("abcd efgh jkmn", "ABCDEFGHJKMN"),
+    ("ABCD–EFGH–JKMN", "ABCDEFGHJKMN"),  # the dash a phone puts in
+    ("ABCDEFGHJKMN", "ABCDEFGHJKMN"),
+    ("ABCD-EFGH-JKM", None),
+    ("ABCDEFGHJKMNP", None),
+    ("he grabbed my bag", None),  # twelve code letters, but not in groups of four
+])
+def test_codes_are_found_however_they_are_typed(text, code):
+    assert report_lookup.code_in(text) == code

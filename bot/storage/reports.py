@@ -33,7 +33,8 @@ from bot.storage.models import (
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
 REFERENCE_LENGTH = 12
 # Spaces and any kind of dash (phones turn "-" into "–"), as typed around a code.
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]")
+SEPARATOR = r"[\s\-\u2010-\u2015\u2212]"
+_SEPARATORS = re.compile(SEPARATOR)
 # Audit detail holds identifiers, numbers and flags only, never what a resident wrote.
 _AUDIT_TOKEN = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 
