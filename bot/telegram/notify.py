@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from bot.crypto import DataCipher
 from bot.storage import messages
 from telegram import Bot
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError
 
 log = logging.getLogger(__name__)
 
@@ -26,15 +26,18 @@ NOTICE = ("There is a new message about a report you made. To read it, send "
 
 
 async def notify_once(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher) -> int:
-    """Announce every waiting staff message once; the number of chats told."""
+    """Announce every waiting staff message once (a chat that blocked the bot is given up
+    on); the number of messages dealt with."""
     pending = await messages.pending_notifications(sessions, cipher, CHANNEL)
     told = []
     for item in pending:
         chat_id = item.delivery.removeprefix(f"{CHANNEL}:")
         try:
             await bot.send_message(chat_id=chat_id, text=NOTICE)
+        except Forbidden:
+            log.info("staff message notice: the chat has blocked the bot; not retried")
         except TelegramError as exc:
-            log.warning("staff message notice not sent: %s", type(exc).__name__)
+            log.warning("staff message notice not sent, retried later: %s", type(exc).__name__)
             continue
         told.append(item.message_id)
     if told:
