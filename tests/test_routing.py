@@ -229,3 +229,14 @@ def test_a_file_in_the_project_is_named_from_the_project_root(tmp_path, monkeypa
     with pytest.raises(RoutingError) as err:
         routing.load(path)
     assert str(err.value) == "data/routing.yml line 28: rule 1 names unknown organisation 'foo'"
+
+
+def test_a_broken_routing_file_stops_the_app_at_start_up(tmp_path, monkeypatch):
+    from bot.web.app import create_app
+    from tests.conftest import make_settings
+
+    broken = tmp_path / "routing.yml"
+    broken.write_text(VALID.replace("refer_to: [lgbt]", "refer_to: [nobody]"))
+    monkeypatch.setattr(routing, "default", lambda: routing.load(broken))
+    with pytest.raises(RoutingError, match="routing.yml line 28: rule 1 names unknown organisation 'nobody'"):
+        create_app(make_settings(tmp_path))

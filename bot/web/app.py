@@ -14,7 +14,7 @@ from aiohttp import web
 from aiohttp_session import setup as setup_session
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
-from bot import details, signposting
+from bot import details, routing, signposting
 from bot.conversation import Conversations
 from bot.crypto import DataCipher, derive, master_key
 from bot.engine import EngineClient
@@ -62,9 +62,10 @@ async def engine_client_ctx(app: web.Application):
 def create_app(settings: Settings | None = None) -> web.Application:
     """Build the application; nothing connects until it starts (see the cleanup contexts)."""
     settings = settings or Settings.from_env()
-    # A broken signposting or details file stops start-up here, with its message.
+    # A broken signposting, details or routing file stops start-up here, with its message.
     signposting.default()
     details.default()
+    routing.default()
     master = master_key(settings)
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[api.json_errors])
     app[SETTINGS] = settings
