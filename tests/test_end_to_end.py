@@ -389,7 +389,8 @@ async def test_staff_member_sees_the_report_in_the_console(system):
 
 
 SECRETS_AND_TEXTS = ("cowley road", "blackbird leys", "mattresses", "turning up at my work",
-                     "424242", BOT_TOKEN)
+                     "grey hoodie", "07700 900123", "did anyone else see it", "bus stop saw it",
+                     "777001", "424242", BOT_TOKEN)
 
 
 def test_logs_hold_no_message_text_chat_id_or_token(system):
