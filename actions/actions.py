@@ -13,10 +13,11 @@ from rasa_sdk import Action, Tracker, ValidationAction
 from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.report_form import LABELS, SKIPPED, sharing_recipients
+from actions.report_form import SKIPPED, sharing_recipients
 from actions.store import storage
 from bot import details, routing, signposting
 from bot.crypto import DataCipher
+from bot.report_answers import LABELS
 from bot.settings import Settings
 from bot.storage.reports import NewReport, count_from_reporter, create_report, format_reference
 from bot.topics import intent_name, model_says_urgent, topic_of

@@ -17,6 +17,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import routing
+from bot.report_answers import LABELS
 from bot.topics import (
     URGENT_INTENTS,
     entity_values,
@@ -44,17 +45,6 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
                 "report_symptoms", "report_tested", *_COMMON_END),
     "domestic_abuse": ("report_sharing", "incident_text", "report_contact"),
     "other": ("report_role", "incident_text", "report_where", "report_when", *_COMMON_END),
-}
-# Short names for the summary and the "change an answer" buttons.
-LABELS = {
-    "report_role": "Who is reporting", "incident_text": "What happened",
-    "report_strands": "Because of", "report_where": "Where", "report_when": "When",
-    "report_ongoing": "Happened before", "report_injuries": "Anyone hurt",
-    "report_suspect": "Person responsible", "report_evidence": "Online evidence",
-    "report_impact": "Impact", "report_symptoms": "How they felt",
-    "report_tested": "Tested", "report_contact": "Contact",
-    "report_contact_how": "How to contact you", "report_contact_time": "Safe time to contact",
-    "report_sharing": "What happens to it", "report_support_org": "Support organisation",
 }
 # Answering one question makes others (dis)appear; changing it clears those too.
 DEPENDENTS = {"report_contact": CONTACT_SLOTS, "report_sharing": ("report_support_org",),

@@ -242,6 +242,10 @@ async def test_hate_crime_reported_by_an_anonymous_witness_with_consent_to_refer
     assert [(m["direction"], m["author"]) for m in replies] == [
         ("to_reporter", "e2e-admin"), ("from_reporter", "reporter")]
     assert cipher.decrypt(replies[1]["body_enc"]) == "yes, the man at the bus stop saw it"
+    async with staff_console(system) as (http, _, _), http.get(
+            f"{base(system)}/staff/reports/{reference.replace('-', '')}") as resp:
+        page = await resp.text()
+    assert "yes, the man at the bus stop saw it" in page and account in page
 
     sure = await other('/manage_report{"manage": "delete"}')
     assert '/manage_report{"manage": "delete_confirmed"}' in payloads(sure)
@@ -253,8 +257,8 @@ async def test_hate_crime_reported_by_an_anonymous_witness_with_consent_to_refer
                         "SELECT action FROM audit_events WHERE report_reference = :r",
                         r=reference.replace("-", ""))
     assert [a["action"] for a in audit] == [
-        "report_created", "consent_withdrawn", "message_to_reporter", "message_from_reporter",
-        "report_deleted"]
+        "report_created", "consent_withdrawn", "message_to_reporter", "report_viewed",
+        "message_from_reporter", "report_viewed", "report_deleted"]
     assert await query(system.settings.database, "SELECT id FROM messages WHERE report_id = :i",
                        i=row["id"]) == []
 

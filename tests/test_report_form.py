@@ -8,8 +8,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import report_form
-from actions.report_form import LABELS, QUESTIONS, ValidateReportForm, questions_for
+from actions.report_form import QUESTIONS, ValidateReportForm, questions_for
 from bot import routing
+from bot.report_answers import LABELS
 from bot.settings import PROJECT_ROOT
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())

@@ -11,7 +11,7 @@ from bot.crypto import DataCipher, master_key
 from bot.storage import reports, staff
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.web.app import create_app
-from bot.web.keys import SETTINGS
+from bot.web.keys import SESSIONS, SETTINGS
 from tests.conftest import make_settings
 
 PASSWORD = "a long staff password"
@@ -26,7 +26,8 @@ async def console(aiohttp_client, tmp_path, sqlite_sessions_url):
     cipher = DataCipher(master_key(settings))
     report = await reports.create_report(sessions, cipher, reports.NewReport(
         topic="asb", description="<script>alert(1)</script> fly-tipping", urgent=False,
-        reporter="web-x", submission_id="1"))
+        reporter="web-x", submission_id="1", answers={"report_where": "Rose Hill"},
+        consents=("oxford_city_council",), referrals=(("oxford_city_council", "outbox"),)))
     client = await aiohttp_client(create_app(settings))
     yield client, report
     await engine.dispose()
@@ -41,6 +42,13 @@ async def login(client, password=PASSWORD):
     token = await csrf_of(client)
     return await client.post("/staff/login", allow_redirects=False,
                              data={"csrf": token, "username": "casey", "password": password})
+
+
+async def audit_actions(client, reference: str) -> list[str]:
+    async with client.server.app[SESSIONS]() as session:
+        return list((await session.execute(text(
+            "SELECT action FROM audit_events WHERE report_reference = :r ORDER BY id"),
+            {"r": reference})).scalars())
 
 
 async def test_report_list_needs_a_login(console):
@@ -89,7 +97,9 @@ async def test_a_caseworker_writes_to_the_reporter_and_it_is_stored_encrypted(co
     token = await csrf_of(client, "/staff/reports")
     resp = await client.post(f"/staff/reports/{report.reference}/messages",
                              data={"csrf": token, "message": "Could you tell us the time?"})
-    assert resp.status == 200 and "Message sent to the reporter" in await resp.text()
+    page = await resp.text()
+    assert resp.status == 200 and resp.url.path == f"/staff/reports/{report.reference}"
+    assert "Message sent to the reporter." in page and "Could you tell us the time?" in page
     settings = client.server.app[SETTINGS]
     engine = make_engine(settings.database)
     async with make_sessionmaker(engine)() as session:
@@ -116,3 +126,37 @@ async def test_writing_to_a_report_that_is_gone_is_a_clear_404(console):
     resp = await client.post("/staff/reports/ABCDEFGHJKMN/messages", data={
         "csrf": await csrf_of(client, "/staff/reports"), "message": "hello"})
     assert resp.status == 404 and "no longer exists" in await resp.text()
+
+
+async def test_the_report_page_shows_the_account_and_audits_the_view(console):
+    client, report = console
+    await login(client)
+    page = await (await client.get(f"/staff/reports/{report.reference}")).text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; fly-tipping" in page  # escaped, not run
+    assert "Rose Hill" in page and "Oxford City Council" in page and "to_send" in page
+    actions = await audit_actions(client, report.reference)
+    assert actions == ["report_created", "report_viewed"]
+
+
+async def test_a_referral_is_marked_sent_once_and_audited(console):
+    client, report = console
+    await login(client)
+    url = f"/staff/reports/{report.reference}/referrals/oxford_city_council/sent"
+    token = await csrf_of(client, f"/staff/reports/{report.reference}")
+    resp = await client.post(url, data={"csrf": token})
+    assert resp.status == 200 and "Referral marked as sent." in await resp.text()
+    again = await client.post(url, data={"csrf": token})
+    assert again.status == 409 and "not waiting to be sent" in await again.text()
+    assert "referral_sent" in await audit_actions(client, report.reference)
+
+
+async def test_a_viewer_cannot_open_a_report(console):
+    client, report = console
+    app = client.server.app
+    await staff.set_password(app[SESSIONS], "vera", PASSWORD, "viewer", create=True)
+    token = await csrf_of(client)
+    await client.post("/staff/login", data={"csrf": token, "username": "vera",
+                                            "password": PASSWORD})
+    resp = await client.get(f"/staff/reports/{report.reference}")
+    assert resp.status == 403
+    assert await audit_actions(client, report.reference) == ["report_created"]

@@ -1,4 +1,5 @@
-"""The staff console: login, logout and the report list (more screens come with issue 7)."""
+"""The staff console: login, logout, the report list and one report's page (more screens
+come with issue 7)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from aiohttp import web
 from aiohttp_session import get_session, new_session
 
 from bot import details, routing
-from bot.storage import messages, reports, staff
+from bot.report_answers import LABELS as ANSWER_LABELS
+from bot.storage import casework, messages, reports, staff
 from bot.storage.reports import format_reference, normalise_reference
 from bot.web.keys import CIPHER, SESSIONS
 
@@ -18,6 +20,7 @@ routes = web.RouteTableDef()
 # Roles that may write to a reporter (issue 7 brings the full role table).
 WRITER_ROLES = ("caseworker", "admin")
 MAX_STAFF_MESSAGE_CHARS = 2000
+DONE_NOTICES = {"message": "Message sent to the reporter.", "referral": "Referral marked as sent."}
 
 
 async def csrf_token(request: web.Request) -> str:
@@ -87,22 +90,58 @@ async def report_list(request: web.Request) -> web.Response:
         "user": user, "csrf": await csrf_token(request), "format_reference": format_reference,
         "describe": details.default().labelled, "reports": rows,
         "organisations": routing.default().organisations,
-        "can_write": user["role"] in WRITER_ROLES, "sent": request.query.get("sent")})
+        "can_open": user["role"] in WRITER_ROLES})
 
 
 @routes.post("/staff/reports/{reference}/messages")
 async def message_reporter(request: web.Request) -> web.Response:
     """Staff write to the reporter through the bot; who the reporter is stays hidden."""
-    user = await current_user(request)
-    if user["role"] not in WRITER_ROLES:
-        raise web.HTTPForbidden(text="Your role cannot write to reporters.")
+    user = await writer(request)
     form = await check_csrf(request)
     text = str(form.get("message", "")).strip()
     if not text or len(text) > MAX_STAFF_MESSAGE_CHARS:
         raise web.HTTPBadRequest(
             text=f"Write a message of 1 to {MAX_STAFF_MESSAGE_CHARS} characters.")
-    reference = request.match_info["reference"]
+    reference = normalise_reference(request.match_info["reference"])
     if not await messages.send_to_reporter(request.app[SESSIONS], request.app[CIPHER],
                                            reference, user["username"], text):
         raise web.HTTPNotFound(text="That report no longer exists.")
-    raise web.HTTPFound(f"/staff/reports?sent={format_reference(normalise_reference(reference))}")
+    raise web.HTTPFound(f"/staff/reports/{reference}?done=message")
+
+
+@routes.get("/staff/reports/{reference}")
+async def report_page(request: web.Request) -> web.Response:
+    """One report for a caseworker: the account (this view is audited), the details, the
+    consents and referral outbox, and the messages with the reporter."""
+    user = await writer(request)
+    case = await casework.open_case(request.app[SESSIONS], request.app[CIPHER],
+                                    request.match_info["reference"], user["username"])
+    if case is None:
+        raise web.HTTPNotFound(text="That report no longer exists.")
+    return aiohttp_jinja2.render_template("staff/report.html", request, {
+        "user": user, "csrf": await csrf_token(request), "case": case, "r": case.report,
+        "format_reference": format_reference, "describe": details.default().labelled,
+        "organisations": routing.default().organisations, "labels": ANSWER_LABELS,
+        "done": DONE_NOTICES.get(request.query.get("done", ""))})
+
+
+@routes.post("/staff/reports/{reference}/referrals/{organisation}/sent")
+async def referral_sent(request: web.Request) -> web.Response:
+    """The caseworker has sent the referral in the outbox to its organisation."""
+    user = await writer(request)
+    await check_csrf(request)
+    reference = normalise_reference(request.match_info["reference"])
+    if not await casework.mark_referral_sent(request.app[SESSIONS], reference,
+                                             request.match_info["organisation"],
+                                             user["username"]):
+        raise web.HTTPConflict(text="That referral is not waiting to be sent (consent may "
+                                    "have been withdrawn). Reload the report.")
+    raise web.HTTPFound(f"/staff/reports/{reference}?done=referral")
+
+
+async def writer(request: web.Request) -> dict:
+    """The signed-in staff member, if their role may read and answer reports."""
+    user = await current_user(request)
+    if user["role"] not in WRITER_ROLES:
+        raise web.HTTPForbidden(text="Your role cannot open reports.")
+    return user
