@@ -96,7 +96,7 @@ async def report_list(request: web.Request) -> web.Response:
 @routes.post("/staff/reports/{reference}/messages")
 async def message_reporter(request: web.Request) -> web.Response:
     """Staff write to the reporter through the bot; who the reporter is stays hidden."""
-    user = await writer(request)
+    user = await caseworker(request)
     form = await check_csrf(request)
     text = str(form.get("message", "")).strip()
     if not text or len(text) > MAX_STAFF_MESSAGE_CHARS:
@@ -113,7 +113,7 @@ async def message_reporter(request: web.Request) -> web.Response:
 async def report_page(request: web.Request) -> web.Response:
     """One report for a caseworker: the account (this view is audited), the details, the
     consents and referral outbox, and the messages with the reporter."""
-    user = await writer(request)
+    user = await caseworker(request)
     case = await casework.open_case(request.app[SESSIONS], request.app[CIPHER],
                                     request.match_info["reference"], user["username"])
     if case is None:
@@ -128,7 +128,7 @@ async def report_page(request: web.Request) -> web.Response:
 @routes.post("/staff/reports/{reference}/referrals/{organisation}/sent")
 async def referral_sent(request: web.Request) -> web.Response:
     """The caseworker has sent the referral in the outbox to its organisation."""
-    user = await writer(request)
+    user = await caseworker(request)
     await check_csrf(request)
     reference = normalise_reference(request.match_info["reference"])
     if not await casework.mark_referral_sent(request.app[SESSIONS], reference,
@@ -139,7 +139,7 @@ async def referral_sent(request: web.Request) -> web.Response:
     raise web.HTTPFound(f"/staff/reports/{reference}?done=referral")
 
 
-async def writer(request: web.Request) -> dict:
+async def caseworker(request: web.Request) -> dict:
     """The signed-in staff member, if their role may read and answer reports."""
     user = await current_user(request)
     if user["role"] not in WRITER_ROLES:
