@@ -17,8 +17,8 @@ from bot.storage.reports import format_reference, normalise_reference
 from bot.web.keys import CIPHER, SESSIONS
 
 routes = web.RouteTableDef()
-# Roles that may write to a reporter (issue 7 brings the full role table).
-WRITER_ROLES = ("caseworker", "admin")
+# Roles that may open reports and answer reporters (issue 7 brings the full role table).
+CASEWORK_ROLES = ("caseworker", "admin")
 MAX_STAFF_MESSAGE_CHARS = 2000
 DONE_NOTICES = {"message": "Message sent to the reporter.", "referral": "Referral marked as sent."}
 
@@ -90,7 +90,7 @@ async def report_list(request: web.Request) -> web.Response:
         "user": user, "csrf": await csrf_token(request), "format_reference": format_reference,
         "describe": details.default().labelled, "reports": rows,
         "organisations": routing.default().organisations,
-        "can_open": user["role"] in WRITER_ROLES})
+        "can_open": user["role"] in CASEWORK_ROLES})
 
 
 @routes.post("/staff/reports/{reference}/messages")
@@ -142,6 +142,6 @@ async def referral_sent(request: web.Request) -> web.Response:
 async def caseworker(request: web.Request) -> dict:
     """The signed-in staff member, if their role may read and answer reports."""
     user = await current_user(request)
-    if user["role"] not in WRITER_ROLES:
+    if user["role"] not in CASEWORK_ROLES:
         raise web.HTTPForbidden(text="Your role cannot open reports.")
     return user
