@@ -8,7 +8,6 @@ live in the conversation's slots only: the report is written by action_submit_re
 
 from __future__ import annotations
 
-import re
 import uuid
 from typing import Any
 
@@ -17,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import routing
-from bot.report_answers import LABELS
+from bot.report_answers import LABELS, options
 from bot.topics import (
     URGENT_INTENTS,
     entity_values,
@@ -77,17 +76,6 @@ def questions_for(topic: str | None, slots: dict[str, Any]) -> list[str]:
     if slots.get("report_sharing") in SHARING_WITH_SUPPORT:
         asked.insert(asked.index("report_sharing") + 1, "report_support_org")
     return [*asked, "report_review"]
-
-
-def options(domain: dict, slot: str) -> dict[str, str]:
-    """The buttons of a question, value -> title, read from its response in the domain."""
-    responses = domain.get("responses", {}).get(f"utter_ask_{slot}") or [{}]
-    found = {}
-    for button in responses[0].get("buttons") or []:
-        match = re.search(r'"option":\s*"([^"]+)"', button.get("payload", ""))
-        if match:
-            found[match.group(1)] = button["title"]
-    return found
 
 
 def answer_in(message: dict) -> str | None:

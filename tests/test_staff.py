@@ -26,7 +26,8 @@ async def console(aiohttp_client, tmp_path, sqlite_sessions_url):
     cipher = DataCipher(master_key(settings))
     report = await reports.create_report(sessions, cipher, reports.NewReport(
         topic="asb", description="<script>alert(1)</script> fly-tipping", urgent=False,
-        reporter="web-x", submission_id="1", answers={"report_where": "Rose Hill"},
+        reporter="web-x", submission_id="1",
+        answers={"report_where": "Rose Hill", "report_role": "witness"},
         consents=("oxford_city_council",), referrals=(("oxford_city_council", "outbox"),)))
     client = await aiohttp_client(create_app(settings))
     yield client, report
@@ -134,6 +135,7 @@ async def test_the_report_page_shows_the_account_and_audits_the_view(console):
     page = await (await client.get(f"/staff/reports/{report.reference}")).text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; fly-tipping" in page  # escaped, not run
     assert "Rose Hill" in page and "Oxford City Council" in page and "to_send" in page
+    assert "Who is reporting</dt><dd>I saw it happen" in page
     actions = await audit_actions(client, report.reference)
     assert actions == ["report_created", "report_viewed"]
 

@@ -12,6 +12,7 @@ from aiohttp_session import get_session, new_session
 
 from bot import details, routing
 from bot.report_answers import LABELS as ANSWER_LABELS
+from bot.report_answers import shown as shown_answer
 from bot.storage import casework, messages, reports, staff
 from bot.storage.reports import format_reference, normalise_reference
 from bot.web.keys import CIPHER, SESSIONS
@@ -122,6 +123,7 @@ async def report_page(request: web.Request) -> web.Response:
         "user": user, "csrf": await csrf_token(request), "case": case, "r": case.report,
         "format_reference": format_reference, "describe": details.default().labelled,
         "organisations": routing.default().organisations, "labels": ANSWER_LABELS,
+        "shown": shown_answer,
         "done": DONE_NOTICES.get(request.query.get("done", ""))})
 
 
