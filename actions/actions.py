@@ -22,8 +22,10 @@ from bot.settings import Settings
 from bot.storage.reports import NewReport, count_from_reporter, create_report, format_reference
 from bot.topics import intent_name, model_says_urgent, topic_of
 
-# Contact details are stored apart (encrypted as such), never among the answers.
-PRIVATE_ANSWERS = ("incident_text", "report_contact_how", "report_contact_time")
+# Answers kept in a place of their own, not among the answers: the account and contact
+# details (encrypted columns), strands (details) and the organisation (consents).
+KEPT_APART = ("incident_text", "report_contact_how", "report_contact_time", "report_strands",
+              "report_support_org")
 DAYS_PER_MONTH = 30.44
 
 log = logging.getLogger(__name__)
@@ -176,7 +178,7 @@ def new_report(tracker: Tracker, cipher: DataCipher) -> NewReport:
     recipients = sharing_recipients(slots)
     organisations = routing.default().organisations
     answers = {slot: str(slots[slot]) for slot in LABELS
-               if slot not in PRIVATE_ANSWERS and slots.get(slot) not in (None, SKIPPED)}
+               if slot not in KEPT_APART and slots.get(slot) not in (None, SKIPPED)}
     return NewReport(
         topic=topic, description=slots["incident_text"], urgent=urgent,
         reporter=tracker.sender_id, submission_id=slots.get("report_draft") or "no-draft",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
@@ -269,3 +271,15 @@ async def test_words_that_are_not_a_code_are_not_counted_as_a_wrong_code(action_
 ])
 def test_codes_are_found_however_they_are_typed(text, code):
     assert report_lookup.code_in(text) == code
+
+
+def test_the_answers_hold_only_what_is_not_kept_elsewhere():
+    slots = {"incident_text": "they spat at her", "topic": "hate_crime", "report_role": "witness",
+             "report_strands": "done", "report_where": "Cowley Road", "report_evidence": "skip",
+             "report_contact": "contact", "report_contact_how": "07700 900123",
+             "report_sharing": "support", "report_support_org": "stop_hate_uk"}
+    new = actions.new_report(tracker(slots=slots), DataCipher(os.urandom(32)))
+    assert new.answers == {"report_role": "witness", "report_where": "Cowley Road",
+                           "report_contact": "contact", "report_sharing": "support"}
+    assert new.contact == "07700 900123" and new.consents == ("stop_hate_uk",)
+    assert new.referrals == (("stop_hate_uk", "outbox"),)
