@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.datafiles import read_yaml
 from bot.settings import PROJECT_ROOT
 
 DETAILS_FILE = PROJECT_ROOT / "data" / "details.yml"
@@ -71,10 +72,7 @@ class Details:
 
 def load(path: Path = DETAILS_FILE) -> Details:
     """Read and check the file: every value has a label and phrases; no phrase means two things."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DetailsError(f"{path}: cannot read: {exc}") from exc
+    raw = read_yaml(path, DetailsError)
     missing = [key for key in SECTIONS if not isinstance(raw, dict) or not raw.get(key)]
     if missing:
         raise DetailsError(f"{path}: needs {', '.join(missing)}")

@@ -13,8 +13,7 @@ from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
-import yaml
-
+from bot.datafiles import read_yaml
 from bot.settings import PROJECT_ROOT
 
 SIGNPOSTING_FILE = PROJECT_ROOT / "data" / "signposting.yml"
@@ -47,10 +46,7 @@ class Signposting:
 
 def load(path: Path = SIGNPOSTING_FILE) -> Signposting:
     """Read and validate the file; raise SignpostingError naming what is wrong."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise SignpostingError(f"{path}: cannot read: {exc}") from exc
+    raw = read_yaml(path, SignpostingError)
     if not isinstance(raw, dict) or not isinstance(raw.get("services"), dict):
         raise SignpostingError(f"{path}: needs a 'services' mapping")
     services = {sid: _check_service(path, sid, entry) for sid, entry in raw["services"].items()}
