@@ -14,11 +14,10 @@ from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.report_form import SKIPPED, sharing_recipients
-from actions.store import storage
+from actions.store import settings, storage
 from bot import details, routing, signposting
 from bot.crypto import DataCipher
 from bot.report_answers import LABELS
-from bot.settings import Settings
 from bot.storage.reports import NewReport, count_from_reporter, create_report, format_reference
 from bot.topics import intent_name, model_says_urgent, topic_of
 
@@ -166,9 +165,9 @@ async def _case_review_threshold(dispatcher: CollectingDispatcher, sessions, cip
 
 def case_review_figures() -> dict[str, int]:
     """The ASB Case Review threshold as configured: {{incidents}} in {{months}} months."""
-    settings = Settings.from_env()
-    return {"incidents": settings.asb_case_review_incidents,
-            "months": settings.asb_case_review_months}
+    configured = settings()
+    return {"incidents": configured.asb_case_review_incidents,
+            "months": configured.asb_case_review_months}
 
 
 def new_report(tracker: Tracker, cipher: DataCipher) -> NewReport:

@@ -1,4 +1,5 @@
-"""The action server's database sessions and cipher, made on first use, once per process."""
+"""The action server's settings, database sessions and cipher, made on first use, once per
+process."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ from bot.storage.db import make_engine, make_sessionmaker
 
 
 @cache
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+@cache
 def storage() -> tuple[async_sessionmaker, DataCipher]:
-    settings = Settings.from_env()
-    return make_sessionmaker(make_engine(settings.database)), DataCipher.from_settings(settings)
+    return (make_sessionmaker(make_engine(settings().database)),
+            DataCipher.from_settings(settings()))

@@ -23,8 +23,10 @@ def action_env(monkeypatch, tmp_path, sqlite_sessions_url):
     """The action server's environment: its own database URL and key folder."""
     monkeypatch.setenv("DATABASE_URL", sqlite_sessions_url)
     monkeypatch.setenv("SAFER_VAR_DIR", str(tmp_path / "var"))
+    actions.settings.cache_clear()
     actions.storage.cache_clear()
     yield Settings.from_env()
+    actions.settings.cache_clear()
     actions.storage.cache_clear()
 
 
@@ -93,10 +95,12 @@ async def test_submit_twice_for_the_same_confirmation_gives_the_same_reference(a
 async def test_database_failure_keeps_the_draft_and_asks_again(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db")
     monkeypatch.setenv("SAFER_VAR_DIR", str(tmp_path / "var"))
+    actions.settings.cache_clear()
     actions.storage.cache_clear()
     slots = {"incident_text": "someone keeps dumping rubbish", "topic": "asb",
              "report_review": "send", "report_draft": "d-3"}
     messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
+    actions.settings.cache_clear()
     actions.storage.cache_clear()
     assert messages[0]["response"] == "utter_report_failed"
     assert events == [SlotSet("report_review", None), FollowupAction("report_form")]
