@@ -80,8 +80,9 @@ def questions_for(topic: str | None, slots: dict[str, Any]) -> list[str]:
 
 def answer_in(message: dict) -> str | None:
     """A button's option, else the typed text; None for a message that interrupts."""
-    if "option" in entity_values(message):
-        return entity_values(message)["option"][0]
+    chosen = entity_values(message).get("option")
+    if chosen:
+        return chosen[0]
     if interrupts(message) or intent_name(message) == "choose":
         return None
     text = (message.get("text") or "").strip()

@@ -103,7 +103,7 @@ class ActionReportLookup(Action):
         code = tracker.get_slot("report_reference")
         if not code or code == "none":
             return [SlotSet("report_reference", None)]
-        sessions, _ = storage()
+        sessions, cipher = storage()
         choice = _manage_choice(tracker)
         if intent_name(tracker.latest_message) == "manage_report" and choice is None:
             dispatcher.utter_message(text="What would you like to do with this report?",
@@ -117,15 +117,15 @@ class ActionReportLookup(Action):
             return await self._withdraw(sessions, code, choice.split(":", 1)[1], dispatcher)
         if handler:
             return await handler(sessions, code, dispatcher)
-        return await self._status(sessions, code, dispatcher)
+        return await self._status(sessions, cipher, code, dispatcher)
 
     @staticmethod
-    async def _status(sessions, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
+    async def _status(sessions, cipher, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
         status = await reports.report_status(sessions, code)
         if status is None:
             dispatcher.utter_message(text="That report no longer exists.")
             return [SlotSet("report_reference", None)]
-        latest = await messages.latest_for_reporter(sessions, storage()[1], code)
+        latest = await messages.latest_for_reporter(sessions, cipher, code)
         dispatcher.utter_message(
             response="utter_report_status", reference=format_reference(code),
             topic=TOPIC_WORDS.get(status.topic, status.topic),
