@@ -91,12 +91,3 @@ def test_a_broken_file_stops_the_app_at_start_up(tmp_path, monkeypatch):
     monkeypatch.setattr(details, "default", lambda: details.load(broken))
     with pytest.raises(DetailsError, match="needs entities, topics, asb_police_category"):
         create_app(make_settings(tmp_path))
-
-
-@pytest.mark.parametrize("content", [None, "entities: [unclosed"])
-def test_a_missing_or_malformed_file_is_named_in_the_error(tmp_path, content):
-    path = tmp_path / "details.yml"
-    if content is not None:
-        path.write_text(content)
-    with pytest.raises(DetailsError, match="details.yml: cannot read"):
-        details.load(path)

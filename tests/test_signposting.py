@@ -54,12 +54,3 @@ def test_a_broken_file_is_refused_naming_the_entry_and_problem(tmp_path, mutate,
     with pytest.raises(SignpostingError) as err:
         signposting.load(broken)
     assert message in str(err.value) and str(broken) in str(err.value)
-
-
-@pytest.mark.parametrize("content", [None, "services: {bad"])
-def test_a_missing_or_malformed_signposting_file_is_named(tmp_path, content):
-    path = tmp_path / "signposting.yml"
-    if content is not None:
-        path.write_text(content)
-    with pytest.raises(SignpostingError, match="signposting.yml: cannot read"):
-        signposting.load(path)
