@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -162,3 +163,20 @@ async def test_a_viewer_cannot_open_a_report(console):
     resp = await client.get(f"/staff/reports/{report.reference}")
     assert resp.status == 403
     assert await audit_actions(client, report.reference) == ["report_created"]
+
+
+async def test_the_app_applies_the_retention_period_when_it_starts(aiohttp_client, tmp_path,
+                                                                     sqlite_sessions_url):
+    engine = make_engine(sqlite_sessions_url)
+    sessions = make_sessionmaker(engine)
+    settings = make_settings(tmp_path, DATABASE_URL=sqlite_sessions_url, RETENTION_DAYS="30")
+    cipher = DataCipher(master_key(settings))
+    old = await reports.create_report(sessions, cipher, reports.NewReport(
+        topic="asb", description="closed long ago", urgent=False, reporter="web-y",
+        submission_id="old"))
+    async with sessions() as session, session.begin():
+        await session.execute(text("UPDATE reports SET status = 'closed', updated_at = :u"),
+                              {"u": dt.datetime.now(dt.UTC) - dt.timedelta(days=31)})
+    await aiohttp_client(create_app(settings))
+    assert await reports.find_by_reference(sessions, old.reference) is None
+    await engine.dispose()

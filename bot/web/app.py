@@ -20,7 +20,7 @@ from bot.crypto import DataCipher, derive, master_key
 from bot.engine import EngineClient
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.db import make_engine, make_sessionmaker
-from bot.storage.retention import purge_daily
+from bot.storage.retention import purge_daily, purge_logged
 from bot.telegram.app import telegram_ctx
 from bot.web import api, chat, staff
 from bot.web.keys import CIPHER, CONVERSATIONS, ENGINE, HTTP, SESSIONS, SETTINGS
@@ -40,7 +40,9 @@ async def database_ctx(app: web.Application):
 
 
 async def retention_ctx(app: web.Application):
-    """Delete closed reports past the retention period, at start-up and then daily."""
+    """Delete closed reports past the retention period, at start-up and then daily (the
+    first run is awaited, so no query is left running when a short-lived app stops)."""
+    await purge_logged(app[SESSIONS], app[SETTINGS].retention_days)
     task = asyncio.create_task(purge_daily(app[SESSIONS], app[SETTINGS].retention_days))
     yield
     task.cancel()
