@@ -1,4 +1,4 @@
-"""Custom actions: signposting rendered from the data file, and storing a confirmed report.
+"""Custom actions: details kept across the conversation, and storing a confirmed report.
 
 They run in the action server (rasa-sdk, the project's environment), never in the engine.
 """
@@ -14,12 +14,12 @@ from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.report_form import SKIPPED, sharing_recipients
-from actions.store import settings, storage
+from actions.signposting import case_review_figures
+from actions.store import storage
 from bot import details, routing, signposting
 from bot.crypto import DataCipher
 from bot.report_answers import LABELS
 from bot.storage.reports import NewReport, count_from_reporter, create_report, format_reference
-from bot.topics import intent_name, model_says_urgent, topic_of
 
 # Answers kept in a place of their own, not among the answers: the account and contact
 # details (encrypted columns), strands (details) and the organisation (consents).
@@ -28,71 +28,6 @@ KEPT_APART = ("incident_text", "report_contact_how", "report_contact_time", "rep
 DAYS_PER_MONTH = 30.44
 
 log = logging.getLogger(__name__)
-
-REPORT_BUTTONS = [{"title": "Report it here", "payload": "/report_incident"},
-                  {"title": "No, thanks", "payload": "/deny"}]
-# Domestic abuse: support first; recording anything is the resident's choice, never a push.
-RECORD_BUTTONS = [{"title": "Keep a record", "payload": "/report_incident"},
-                  {"title": "Not now", "payload": "/deny"}]
-
-
-# Support requests answered from data/signposting.yml (they name numbers and places).
-SUPPORT_GUIDANCE = {
-    "human_handoff": "human",
-    "helpline_request": "helplines",
-    "find_safe_place": "safe_places",
-    "quick_exit": "quick_exit",
-    "other_crime": "other_crime",
-}
-
-
-class ActionSignpost(Action):
-    """Emergency guidance first when urgent, then what fits: the topic's signposting and an
-    offer to report, the answer to a support request, or topic buttons when unsure."""
-
-    def name(self) -> str:
-        return "action_signpost"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict) -> list[dict]:
-        message = tracker.latest_message
-        intent = intent_name(message)
-        urgent = model_says_urgent(message)
-        emergency_shown = bool((message.get("metadata") or {}).get("emergency_shown"))
-        guidance = signposting.default()
-        if urgent and not emergency_shown:
-            dispatcher.utter_message(text=guidance.text("emergency"))
-        if intent in SUPPORT_GUIDANCE:
-            dispatcher.utter_message(text=guidance.text(self._support_key(intent, tracker)))
-            # Leaving quickly drops any report half written (nothing of it was stored).
-            return [AllSlotsReset()] if intent == "quick_exit" else []
-        if intent == "nlu_fallback":
-            dispatcher.utter_message(response="utter_default")
-            return [SlotSet("urgent", True)] if urgent or emergency_shown else []
-        if tracker.active_loop.get("name") == "report_form":
-            # Danger mid-report: the report keeps its topic and is marked urgent.
-            return [SlotSet("urgent", True)] if urgent or emergency_shown else []
-        topic = topic_of(message)
-        if urgent:
-            if topic != "other":
-                dispatcher.utter_message(text=guidance.text(topic, **case_review_figures()))
-            dispatcher.utter_message(response="utter_when_safe", buttons=REPORT_BUTTONS)
-        elif topic == "domestic_abuse":
-            dispatcher.utter_message(text=guidance.text(topic, **case_review_figures()))
-            dispatcher.utter_message(response="utter_offer_record", buttons=RECORD_BUTTONS)
-        else:
-            dispatcher.utter_message(text=guidance.text(topic, **case_review_figures()))
-            dispatcher.utter_message(response="utter_offer_report", buttons=REPORT_BUTTONS)
-        return [SlotSet("topic", topic), SlotSet("urgent", urgent or emergency_shown)]
-
-    @staticmethod
-    def _support_key(intent: str, tracker: Tracker) -> str:
-        """Helplines for the topic already talked about, else the general list."""
-        topic = tracker.get_slot("topic")
-        if intent == "helpline_request" and topic and topic != "other":
-            return topic
-        return SUPPORT_GUIDANCE[intent]
-
 
 class ActionKeepDetails(ValidationAction):
     """Adds the details found in each message to those found earlier in the conversation:
@@ -161,13 +96,6 @@ async def _case_review_threshold(dispatcher: CollectingDispatcher, sessions, cip
     if count >= figures["incidents"]:
         dispatcher.utter_message(text=signposting.default().text(
             "asb_case_review", **{**figures, "incidents": count}))
-
-
-def case_review_figures() -> dict[str, int]:
-    """The ASB Case Review threshold as configured: {{incidents}} in {{months}} months."""
-    configured = settings()
-    return {"incidents": configured.asb_case_review_incidents,
-            "months": configured.asb_case_review_months}
 
 
 def new_report(tracker: Tracker, cipher: DataCipher) -> NewReport:

@@ -78,11 +78,24 @@ def questions_for(topic: str | None, slots: dict[str, Any]) -> list[str]:
     return [*asked, "report_review"]
 
 
+def shared_location(message: dict) -> tuple[float, float] | None:
+    """The location the channel shared with the message (already rounded to about 100 m)."""
+    where = (message.get("metadata") or {}).get("location") or {}
+    try:
+        return float(where["latitude"]), float(where["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def answer_in(message: dict) -> str | None:
-    """A button's option, else the typed text; None for a message that interrupts."""
+    """A button's option, a shared location, else the typed text; None for a message that
+    interrupts."""
     chosen = entity_values(message).get("option")
     if chosen:
         return chosen[0]
+    location = shared_location(message)
+    if location:
+        return f"Shared location near {location[0]:.3f}, {location[1]:.3f}"
     if interrupts(message) or intent_name(message) == "choose":
         return None
     text = (message.get("text") or "").strip()

@@ -1,5 +1,5 @@
 """Command line: `python -m bot run | serve | create-admin | reset-password | purge |
-rotate-key`."""
+rotate-key | directory | import-safe-places | postcodes`."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ def main(argv: list[str] | None = None) -> None:
     sub.add_parser("purge", help="delete closed reports older than RETENTION_DAYS")
     sub.add_parser("rotate-key", help="re-encrypt stored text under DATA_KEY (old keys in "
                                       "DATA_KEY_PREVIOUS)")
+    sub.add_parser("directory", help="check the directory and list entries not verified for "
+                                     "6 months")
+    cmd = sub.add_parser("import-safe-places", help="replace the Safe Places with the "
+                                                    "partnership's CSV (see the README)")
+    cmd.add_argument("csv_file")
+    cmd = sub.add_parser("postcodes", help="rebuild data/directory/postcodes.csv from a CSV of "
+                                           "postcode,latitude,longitude")
+    cmd.add_argument("csv_file")
     for name in ("create-admin", "reset-password"):
         cmd = sub.add_parser(name, help=f"{name.replace('-', ' ')} for a staff account")
         cmd.add_argument("username")
@@ -38,6 +46,12 @@ def main(argv: list[str] | None = None) -> None:
         purge(settings)
     elif args.command == "rotate-key":
         rotate_key(settings)
+    elif args.command == "directory":
+        check_directory()
+    elif args.command == "import-safe-places":
+        import_safe_places(args.csv_file)
+    elif args.command == "postcodes":
+        rebuild_postcodes(args.csv_file)
     else:
         set_password(settings, args.username, getattr(args, "role", "admin"),
                      create=args.command == "create-admin")
@@ -80,6 +94,59 @@ def rotate_key(settings: Settings) -> None:
         raise SystemExit(f"{exc}: put the old key in DATA_KEY_PREVIOUS") from None
     print(f"{count} stored texts re-encrypted under the current key; the previous keys "
           "can now be removed from DATA_KEY_PREVIOUS")
+
+
+def check_directory() -> None:
+    """Load every directory file (as start-up does) and list the entries to re-check."""
+    import datetime as dt
+
+    from bot import directory
+
+    try:
+        loaded = directory.load()
+    except directory.DirectoryError as exc:
+        raise SystemExit(str(exc)) from None
+    stale = loaded.stale(dt.date.today())
+    print(f"directory OK: {len(loaded.services)} services, {len(loaded.safe_places)} Safe Places "
+          f"({sum(p.sample for p in loaded.safe_places)} samples)")
+    for kind, entry_id, verified in stale:
+        print(f"not verified since {verified}: {kind} {entry_id}")
+
+
+def import_safe_places(csv_file: str) -> None:
+    """Check the partnership's CSV and make it the Safe Places list (nothing changes if any
+    row is wrong)."""
+    from pathlib import Path
+
+    from bot import directory
+    from bot.directory.safe_places import import_safe_places as replace_list
+
+    try:
+        count = replace_list(Path(csv_file), directory.DIRECTORY_DIR / "safe_places.csv",
+                             directory.load().gazetteer)
+    except (OSError, ValueError) as exc:
+        raise SystemExit(str(exc)) from None
+    print(f"{count} Safe Places imported; restart the bot to use them")
+
+
+def rebuild_postcodes(csv_file: str) -> None:
+    """Sector and district centres for the area served, from a postcode list with
+    postcode, latitude and longitude columns (the ONS Postcode Directory, say)."""
+    import csv
+
+    import yaml
+
+    from bot import directory
+    from bot.directory.geo import POSTCODE_COLUMNS, postcode_table
+
+    with open(csv_file, newline="", encoding="utf-8") as handle:
+        rows = [(row["postcode"], float(row["latitude"]), float(row["longitude"]))
+                for row in csv.DictReader(handle) if row.get("latitude") and row.get("longitude")]
+    area = yaml.safe_load((directory.DIRECTORY_DIR / "places.yml").read_text())["postcode_area"]
+    table = postcode_table(rows, area)
+    with (directory.DIRECTORY_DIR / "postcodes.csv").open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([POSTCODE_COLUMNS, *table])
+    print(f"{len(table)} {area} districts and sectors written")
 
 
 def with_database(settings: Settings, job):

@@ -16,6 +16,8 @@ from bot.engine import EngineClient, EngineUnavailable
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
+LOCATION_DECIMALS = 3  # about 100 m: enough to find the nearest Safe Place
+SHARE_LOCATION = "/share_location"  # what a shared location says to the engine
 
 
 @dataclass
@@ -29,17 +31,22 @@ class Conversations:
         """The id the engine sees: a keyed hash, so trackers hold no Telegram id."""
         return f"{channel}-{self.cipher.identity(f'{channel}:{raw_id}')[:32]}"
 
-    async def reply(self, sender: str, text: str, delivery: str | None = None) -> list[dict]:
+    async def reply(self, sender: str, text: str, delivery: str | None = None,
+                    location: tuple[float, float] | None = None) -> list[dict]:
         """The bot's replies to `text` as [{"text": ..., "buttons": [...]}].
 
         `delivery` ("tg:<chat id>") is where staff messages about a report made in this chat
-        are announced; it reaches the engine only encrypted.
+        are announced; it reaches the engine only encrypted. A shared `location` (latitude,
+        longitude) is rounded to about 100 m before it leaves this process.
         """
         urgent = safety.is_urgent(text)
         replies = [{"text": signposting.default().text("emergency")}] if urgent else []
-        metadata = {"emergency_shown": urgent}
+        metadata: dict = {"emergency_shown": urgent}
         if delivery:
             metadata["delivery"] = self.cipher.encrypt(delivery)
+        if location:
+            metadata["location"] = {"latitude": round(location[0], LOCATION_DECIMALS),
+                                    "longitude": round(location[1], LOCATION_DECIMALS)}
         try:
             answer = await self.engine.send(sender, text, metadata)
         except EngineUnavailable as exc:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from bot import details, signposting
+from bot import details, directory
 from bot.settings import PROJECT_ROOT
-from bot.signposting import TOPICS
+from bot.topics import TOPICS
 
 ROUTING_FILE = PROJECT_ROOT / "data" / "routing.yml"
 SECTIONS = ("organisations", "rules", "response_times")
@@ -44,13 +44,13 @@ class _Problem(Exception):
 
 @dataclass(frozen=True)
 class Organisation:
-    """Somewhere a report can be referred; its phone numbers stay in data/signposting.yml."""
+    """Somewhere a report can be referred; its phone numbers stay in the directory."""
 
     id: str
     name: str  # shown to residents and staff
     kind: str  # "police" or "support"
     method: str  # how a referral is sent: "outbox" (a caseworker sends it)
-    service: str | None  # its entry in data/signposting.yml, where its contact facts live
+    service: str | None  # its entry in data/directory/services.yml (its contacts)
     summary: str  # one plain line for residents: what they do
 
 
@@ -256,11 +256,11 @@ def _organisation(oid: str, entry: object, line: int) -> Organisation:
 
 
 def _service(entry: _Map, what: str) -> str | None:
-    """The signposting id, checked: contact facts must come from an entry that names its source."""
+    """The directory id, checked: contact facts must come from an entry that names its source."""
     service = entry["service"]
-    if service is not None and service not in signposting.default().services:
-        raise _Problem(entry.lines["service"],
-                       f"{what} names service {service!r}, which is not in data/signposting.yml")
+    if service is not None and service not in directory.default().services:
+        raise _Problem(entry.lines["service"], f"{what} names service {service!r}, which is not "
+                                               "in data/directory/services.yml")
     return service
 
 

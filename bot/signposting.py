@@ -1,27 +1,39 @@
-"""Signposting texts rendered from data/signposting.yml, the one home of every number.
+"""What the bot says when it signposts: guidance texts (data/signposting.yml) filled in from
+the directory (data/directory/), and the lines that present services and Safe Places.
 
 Both the action server (normal replies) and the web app (replies when the engine is
-down) render guidance through this module, so the two can never disagree.
+down) render guidance through this module, so the two can never disagree, and no number
+reaches a reply except from the directory.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import string
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
+from bot import directory
 from bot.datafiles import read_yaml
+from bot.directory.safe_places import WALK_LIMIT_MINUTES, Nearby
+from bot.directory.select import Suggestion
+from bot.directory.services import Service
 from bot.settings import PROJECT_ROOT
+from bot.topics import TOPICS
 
 SIGNPOSTING_FILE = PROJECT_ROOT / "data" / "signposting.yml"
-TOPICS = ("asb", "hate_crime", "spiking", "domestic_abuse", "other")
+SPIKING_TIMES = ("spiking_within_12_hours", "spiking_within_7_days", "spiking_over_7_days",
+                 "spiking_time_unknown")
 # Every text the bot renders; a file without one of them is refused at start-up.
 REQUIRED_GUIDANCE = (*TOPICS, "emergency", "unavailable", "human", "helplines", "safe_places",
-                     "check_report", "quick_exit", "other_crime", "asb_case_review")
-REQUIRED_SERVICE_FIELDS = ("name", "source", "last_verified")
+                     "safe_places_none_near", "safe_places_samples", "check_report",
+                     "quick_exit", "other_crime", "asb_case_review", "spiking_needle",
+                     *SPIKING_TIMES)
+# Beyond this, a Safe Place is no help to someone on foot, so it is not offered at all.
+FURTHEST_SHOWN_MINUTES = 45
+CONTACT_WORDS = {"phone": "call {}", "phone_non_emergency": "non-emergency {}", "text": "text {}",
+                 "web": "online at {}", "email": "e-mail {}", "in_person": "in person at {}"}
 
 
 class SignpostingError(ValueError):
@@ -30,9 +42,8 @@ class SignpostingError(ValueError):
 
 @dataclass(frozen=True)
 class Signposting:
-    """Validated services and the guidance texts rendered from them."""
+    """Guidance texts with the directory's facts filled in."""
 
-    services: dict[str, dict]
     guidance: dict[str, str]
 
     def text(self, key: str, **figures: object) -> str:
@@ -44,39 +55,75 @@ class Signposting:
         return text
 
 
-def load(path: Path = SIGNPOSTING_FILE) -> Signposting:
-    """Read and validate the file; raise SignpostingError naming what is wrong."""
+def load(path: Path = SIGNPOSTING_FILE,
+         services: dict[str, Service] | None = None) -> Signposting:
+    """Read and check the file against the directory; raise SignpostingError naming what is
+    wrong."""
     raw = read_yaml(path, SignpostingError)
-    if not isinstance(raw, dict) or not isinstance(raw.get("services"), dict):
-        raise SignpostingError(f"{path}: needs a 'services' mapping")
-    services = {sid: _check_service(path, sid, entry) for sid, entry in raw["services"].items()}
-    texts = raw.get("guidance") or {}
+    if not isinstance(raw, dict) or not isinstance(raw.get("guidance"), dict):
+        raise SignpostingError(f"{path}: needs a 'guidance' mapping")
+    texts = raw["guidance"]
     missing = [key for key in REQUIRED_GUIDANCE if key not in texts]
     if missing:
         raise SignpostingError(f"{path}: guidance is missing {', '.join(missing)}")
-    guidance = {key: _render(path, key, text, services) for key, text in texts.items()}
-    return Signposting(services=services, guidance=guidance)
+    facts = {sid: service.fields()
+             for sid, service in (services or directory.default().services).items()}
+    return Signposting({key: _render(path, key, text, facts) for key, text in texts.items()})
 
 
-def _check_service(path: Path, sid: str, entry: object) -> dict:
-    if not isinstance(entry, dict):
-        raise SignpostingError(f"{path}: service {sid!r} must be a mapping")
-    for name in REQUIRED_SERVICE_FIELDS:
-        if not entry.get(name):
-            raise SignpostingError(f"{path}: service {sid!r} has no {name!r}")
-    if not isinstance(entry["last_verified"], dt.date):
-        raise SignpostingError(f"{path}: service {sid!r} last_verified must be a date (YYYY-MM-DD)")
-    return {key: str(value) for key, value in entry.items()}
-
-
-def _render(path: Path, key: str, text: str, services: dict[str, dict]) -> str:
+def _render(path: Path, key: str, text: str, facts: dict[str, dict[str, str]]) -> str:
     for _, field_name, _, _ in string.Formatter().parse(text):
         if field_name is None:
             continue
         sid, _, attr = field_name.partition(".")
-        if sid not in services or attr not in services[sid]:
+        if not facts.get(sid, {}).get(attr):
             raise SignpostingError(f"{path}: guidance {key!r} refers to unknown {{{field_name}}}")
-    return text.format_map({sid: SimpleNamespace(**entry) for sid, entry in services.items()})
+    return text.format_map({sid: SimpleNamespace(**fields) for sid, fields in facts.items()})
+
+
+def service_line(suggestion: Suggestion) -> str:
+    """"• Stop Hate UK: call 0800 138 1625, text 07717 989 025 (24 hours)"."""
+    service = suggestion.service
+    ways = [CONTACT_WORDS[kind].format(value) for kind, value in service.contact.items()]
+    if service.how:
+        ways.append(service.how)
+    return f"• {service.name}: {', '.join(ways)} ({suggestion.status.says})"
+
+
+def services_text(intro: str, suggestions: list[Suggestion]) -> str:
+    """An introduction, then one line per service."""
+    return "\n".join([intro, *(service_line(s) for s in suggestions)])
+
+
+def safe_places_text(where: str, nearby: list[Nearby]) -> str:
+    """The nearest Safe Places open now within a 15-minute walk, or what to do when none is;
+    samples say so on their own line."""
+    guidance = default()
+    close = [n for n in nearby if n.minutes <= WALK_LIMIT_MINUTES]
+    lines = []
+    if any(n.place.sample for n in nearby):
+        lines.append(guidance.text("safe_places_samples"))
+    if close:
+        lines.append(f"Safe Places open now near {where}:")
+        lines += [_place_line(n) for n in close]
+        lines.append(guidance.text("safe_places"))
+    else:
+        lines.append(guidance.text("safe_places_none_near", where=where,
+                                   minutes=WALK_LIMIT_MINUTES))
+        further = [n for n in nearby[:1] if n.minutes <= FURTHEST_SHOWN_MINUTES]
+        lines += [f"The nearest open one is further away:\n{_place_line(n)}" for n in further]
+    return "\n".join(lines)
+
+
+def _place_line(nearby: Nearby) -> str:
+    place = nearby.place
+    sample = " [SAMPLE, not a real Safe Place]" if place.sample else ""
+    return (f"• {place.name}{sample}, {place.address}: {_distance(nearby.metres)}, about "
+            f"{nearby.minutes} min walk, {nearby.status.says}. {place.how_to_get_help}")
+
+
+def _distance(metres: float) -> str:
+    return f"{round(metres, -1):.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
 
 
 @cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot import details, safety
 
+TOPICS = ("asb", "hate_crime", "spiking", "domestic_abuse", "other")
 TOPIC_OF_INTENT = {
     "asb": "asb",
     "hate_crime": "hate_crime",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import pytest
@@ -10,7 +11,8 @@ from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions import actions, report_lookup
+from actions import actions, report_lookup, store
+from actions import signposting as signpost_actions
 from bot import signposting
 from bot.crypto import DataCipher, master_key
 from bot.settings import Settings
@@ -23,11 +25,18 @@ def action_env(monkeypatch, tmp_path, sqlite_sessions_url):
     """The action server's environment: its own database URL and key folder."""
     monkeypatch.setenv("DATABASE_URL", sqlite_sessions_url)
     monkeypatch.setenv("SAFER_VAR_DIR", str(tmp_path / "var"))
-    actions.settings.cache_clear()
-    actions.storage.cache_clear()
+    store.settings.cache_clear()
+    store.storage.cache_clear()
     yield Settings.from_env()
-    actions.settings.cache_clear()
-    actions.storage.cache_clear()
+    store.settings.cache_clear()
+    store.storage.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def tuesday_afternoon(monkeypatch):
+    """Signposting depends on the time (open services first): a fixed weekday afternoon."""
+    monkeypatch.setattr(signpost_actions, "now",
+                        lambda: dt.datetime(2026, 11, 24, 14, 0, tzinfo=dt.UTC))
 
 
 def tracker(intent="hate_crime", slots=None, metadata=None, text="", message_id="m-1"):
@@ -44,23 +53,33 @@ async def run(action, tr):
     return dispatcher.messages, events
 
 
-@pytest.mark.parametrize("topic", ["asb", "hate_crime", "spiking", "domestic_abuse"])
-async def test_signpost_gives_the_topics_guidance_and_an_offer_to_report(topic):
-    messages, events = await run(actions.ActionSignpost(), tracker(intent=topic))
-    assert messages[0]["text"] == signposting.default().text(topic,
-                                                             **actions.case_review_figures())
+@pytest.mark.parametrize(("topic", "first_service"), [
+    ("asb", "Oxford City Council community safety team"), ("hate_crime", "Stop Hate UK"),
+    ("spiking", None), ("domestic_abuse", "National Domestic Abuse Helpline")])
+async def test_signpost_gives_the_topics_guidance_its_services_and_an_offer_to_report(
+        topic, first_service):
+    messages, events = await run(signpost_actions.ActionSignpost(), tracker(intent=topic))
+    guidance = signposting.default().text(topic, **signpost_actions.case_review_figures())
+    if first_service is None:  # spiking: its guidance, then how long ago it was
+        assert messages[0]["text"] == guidance
+        assert messages[1]["response"] == "utter_ask_spiking_time"
+    else:
+        assert messages[0]["text"].startswith(guidance + "\n" + signpost_actions.SERVICES_INTRO)
+        services = messages[0]["text"].split(signpost_actions.SERVICES_INTRO)[1].strip().splitlines()
+        assert 1 <= len(services) <= 3 and services[0].startswith(f"• {first_service}")
     assert "{" not in messages[0]["text"]
     offer = "utter_offer_record" if topic == "domestic_abuse" else "utter_offer_report"
-    assert messages[1]["response"] == offer
-    assert "/report_incident" in [b["payload"] for b in messages[1]["buttons"]]
+    assert messages[-1]["response"] == offer
+    assert "/report_incident" in [b["payload"] for b in messages[-1]["buttons"]]
     assert SlotSet("topic", topic) in events
 
 
 async def test_urgent_intent_gets_emergency_guidance_unless_the_net_showed_it():
-    messages, events = await run(actions.ActionSignpost(), tracker(intent="urgent_danger"))
+    messages, events = await run(signpost_actions.ActionSignpost(),
+                                 tracker(intent="urgent_danger"))
     assert messages[0]["text"] == signposting.default().text("emergency")
     assert SlotSet("urgent", True) in events
-    shown, _ = await run(actions.ActionSignpost(),
+    shown, _ = await run(signpost_actions.ActionSignpost(),
                          tracker(intent="urgent_danger", metadata={"emergency_shown": True}))
     assert signposting.default().text("emergency") not in [m.get("text") for m in shown]
     assert shown[0]["response"] == "utter_when_safe"
@@ -95,13 +114,13 @@ async def test_submit_twice_for_the_same_confirmation_gives_the_same_reference(a
 async def test_database_failure_keeps_the_draft_and_asks_again(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db")
     monkeypatch.setenv("SAFER_VAR_DIR", str(tmp_path / "var"))
-    actions.settings.cache_clear()
-    actions.storage.cache_clear()
+    store.settings.cache_clear()
+    store.storage.cache_clear()
     slots = {"incident_text": "someone keeps dumping rubbish", "topic": "asb",
              "report_review": "send", "report_draft": "d-3"}
     messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
-    actions.settings.cache_clear()
-    actions.storage.cache_clear()
+    store.settings.cache_clear()
+    store.storage.cache_clear()
     assert messages[0]["response"] == "utter_report_failed"
     assert events == [SlotSet("report_review", None), FollowupAction("report_form")]
 
@@ -118,27 +137,37 @@ async def test_a_cancelled_draft_is_dropped_and_nothing_stored(action_env, slots
 
 
 async def test_urgent_topic_gets_emergency_first_then_that_topics_help():
-    messages, events = await run(actions.ActionSignpost(),
+    messages, events = await run(signpost_actions.ActionSignpost(),
                                  tracker(intent="urgent_domestic_abuse"))
     guidance = signposting.default()
-    assert [m.get("text") for m in messages[:2]] == [guidance.text("emergency"),
-                                                     guidance.text("domestic_abuse")]
+    assert messages[0]["text"] == guidance.text("emergency")
+    assert messages[1]["text"].startswith(guidance.text("domestic_abuse"))
+    assert "(24 hours)" in messages[1]["text"].splitlines()[-3]
     assert messages[2]["response"] == "utter_when_safe"
     assert SlotSet("topic", "domestic_abuse") in events and SlotSet("urgent", True) in events
 
 
-@pytest.mark.parametrize(("intent", "key"), sorted(actions.SUPPORT_GUIDANCE.items()))
+@pytest.mark.parametrize(("intent", "key"), sorted(signpost_actions.SUPPORT_GUIDANCE.items()))
 async def test_support_requests_are_answered_from_the_data_file(intent, key):
-    messages, events = await run(actions.ActionSignpost(), tracker(intent=intent))
+    messages, events = await run(signpost_actions.ActionSignpost(), tracker(intent=intent))
     assert [m.get("text") for m in messages] == [signposting.default().text(key)]
     assert events == ([AllSlotsReset()] if intent == "quick_exit" else [])
     assert key in signposting.REQUIRED_GUIDANCE
 
 
-async def test_helpline_request_after_a_topic_gives_that_topics_helplines():
-    messages, _ = await run(actions.ActionSignpost(),
-                            tracker(intent="helpline_request", slots={"topic": "hate_crime"}))
-    assert messages[0]["text"] == signposting.default().text("hate_crime")
+async def test_helpline_request_after_a_topic_gives_that_topics_helplines_then_more():
+    asked = tracker(intent="helpline_request", slots={"topic": "hate_crime"})
+    messages, events = await run(signpost_actions.ActionSignpost(), asked)
+    first = messages[0]["text"]
+    assert first.startswith(signposting.default().text("helplines"))
+    assert "• Stop Hate UK" in first and "National Domestic Abuse Helpline" not in first
+    assert messages[0]["buttons"] == [signpost_actions.MORE_BUTTON]
+    query = events[0]["value"]
+    more = tracker(intent="more_services", slots={"services_query": query})
+    messages, events = await run(signpost_actions.ActionMoreServices(), more)
+    shown = [line for line in messages[0]["text"].splitlines() if line.startswith("•")]
+    assert shown and not set(shown) & set(first.splitlines())
+    assert events[0]["value"]["page"] == 1
 
 
 def test_every_intent_the_code_names_is_in_the_domain():
@@ -148,7 +177,8 @@ def test_every_intent_the_code_names_is_in_the_domain():
     from bot.topics import TOPIC_OF_INTENT, URGENT_INTENTS
 
     domain = set(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["intents"])
-    named = set(TOPIC_OF_INTENT) | URGENT_INTENTS | set(actions.SUPPORT_GUIDANCE)
+    named = (set(TOPIC_OF_INTENT) | URGENT_INTENTS | set(signpost_actions.SUPPORT_GUIDANCE)
+             | {"helpline_request", "more_services", "share_location", "choose"})
     assert named <= domain, named - domain
 
 
@@ -157,14 +187,14 @@ async def test_unsure_model_offers_topic_buttons_and_still_warns_when_it_leans_u
     unsure.latest_message["intent_ranking"] = [
         {"name": "nlu_fallback", "confidence": 0.4}, {"name": "asb", "confidence": 0.35},
         {"name": "urgent_asb", "confidence": 0.3}, {"name": "urgent_danger", "confidence": 0.1}]
-    messages, events = await run(actions.ActionSignpost(), unsure)
+    messages, events = await run(signpost_actions.ActionSignpost(), unsure)
     assert messages[0]["text"] == signposting.default().text("emergency")
     assert messages[1]["response"] == "utter_default"
     assert events == [SlotSet("urgent", True)]
     calm = tracker(intent="nlu_fallback")
     calm.latest_message["intent_ranking"] = [
         {"name": "nlu_fallback", "confidence": 0.4}, {"name": "greet", "confidence": 0.3}]
-    messages, events = await run(actions.ActionSignpost(), calm)
+    messages, events = await run(signpost_actions.ActionSignpost(), calm)
     assert [m.get("response") for m in messages] == ["utter_default"] and events == []
 
 
@@ -229,7 +259,7 @@ async def test_a_submit_lost_after_commit_is_retried_without_a_second_report(act
 
 
 async def test_leaving_quickly_drops_a_draft_report():
-    messages, events = await run(actions.ActionSignpost(), tracker(
+    messages, events = await run(signpost_actions.ActionSignpost(), tracker(
         intent="quick_exit", slots={"incident_text": "he hit me", "report_role": "victim"}))
     assert messages[0]["text"] == signposting.default().text("quick_exit")
     assert events == [AllSlotsReset()]

@@ -52,6 +52,25 @@ async def test_the_same_sender_keeps_one_conversation(client, fake_engine):
     assert senders[0] == senders[1] != senders[2]
 
 
+async def test_a_shared_location_reaches_the_engine_rounded_with_the_share_message(
+        client, fake_engine):
+    resp = await client.post("/api/chat", json={
+        "sender": "resident-9", "location": {"latitude": 51.7331234, "longitude": -1.2204987}})
+    assert resp.status == 200
+    sent = fake_engine.received[-1]
+    assert sent["message"] == "/share_location"
+    assert sent["metadata"]["location"] == {"latitude": 51.733, "longitude": -1.22}
+
+
+@pytest.mark.parametrize("location", [
+    "Cowley", {"latitude": 51.7}, {"latitude": "north", "longitude": 1},
+    {"latitude": 91, "longitude": 0}, {"latitude": None, "longitude": None}])
+async def test_a_bad_location_is_refused_clearly(client, location):
+    resp = await client.post("/api/chat", json={"sender": "r", "location": location})
+    assert resp.status == 400
+    assert "location" in (await resp.json())["error"]
+
+
 async def test_buttons_come_back_as_title_and_payload(client):
     replies = await chat(client, "buttons please")
     assert replies[0]["buttons"] == [{"title": "Report it here", "payload": "/report_incident"}]

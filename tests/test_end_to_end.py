@@ -27,6 +27,7 @@ from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
 from bot.telegram.notify import NOTICE
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
+from tests.test_directory import unknown_numbers
 
 REFERENCE = re.compile(r"\b([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\b")
 STARTUP_SECONDS = 300
@@ -288,6 +289,9 @@ async def test_danger_half_way_through_a_report_gets_999_first_then_the_report_r
     assert question_in(replies) == "report_where"
 
 
+PRESSED = ("/report_incident", "/more_services")  # button payloads without an option
+
+
 def telegram_sender(telegram, chat_id: int):
     """Send a text (or press a button, for a payload) and return the bot's replies to it,
     as the web chat gives them, once the bot has stopped sending."""
@@ -295,10 +299,14 @@ def telegram_sender(telegram, chat_id: int):
         calls = telegram.calls_to("sendMessage", chat_id)
         return len(calls) > before and calls
 
-    async def send(message: str) -> list[dict]:
+    async def send(message: str | tuple[float, float]) -> list[dict]:
+        """A text, a button's payload, or a (latitude, longitude) location shared."""
         before = len(telegram.calls_to("sendMessage", chat_id))
-        press = message.startswith("/") and "{" in message or message == "/report_incident"
-        (telegram.press_button if press else telegram.send_text)(chat_id, message)
+        if isinstance(message, tuple):
+            telegram.send_location(chat_id, *message)
+        else:
+            press = message.startswith("/") and "{" in message or message in PRESSED
+            (telegram.press_button if press else telegram.send_text)(chat_id, message)
         await asyncio.to_thread(telegram.wait_for, lambda: settled(before), 60)
         seen = -1
         while seen != len(telegram.calls_to("sendMessage", chat_id)):
@@ -336,6 +344,62 @@ async def test_report_made_on_telegram_is_stored_and_the_chat_id_is_not(system, 
     assert str(chat_id) not in row["reporter_key"]
     assert await query(system.settings.database, "SELECT id FROM consents WHERE report_id = :i",
                        i=row["id"]) == []
+
+
+# The 24-hour sample Safe Place in Cowley, so the nearest open one does not depend on the
+# time the test runs.
+COWLEY_24H = (51.733, -1.220)
+COWLEY_24H_NAME = "SAMPLE Safe Place D (Cowley)"
+
+
+def safe_places_listed(replies) -> list[str]:
+    return [line.removeprefix("• ").split(" [SAMPLE")[0]
+            for line in texts(replies).splitlines() if line.startswith("• SAMPLE Safe Place")]
+
+
+async def test_an_oxford_postcode_gets_the_nearest_open_safe_place(system):
+    replies = await chat(system, "e2e-postcode", "is there a safe place near OX4 3AB")
+    assert "Safe Places open now near OX4 3:" in texts(replies)
+    assert safe_places_listed(replies)[0] == COWLEY_24H_NAME
+    assert "SAMPLE places for a demonstration" in texts(replies)
+    assert re.search(r"\d+ m, about \d+ min walk, 24 hours", texts(replies))
+    assert unknown_numbers(texts(replies)) == []
+    asked = await chat(system, "e2e-postcode-2", "where can i go thats safe")
+    assert "Oxfordshire postcode" in texts(asked)
+    replies = await chat(system, "e2e-postcode-2", "ox4 3")
+    assert safe_places_listed(replies)[0] == COWLEY_24H_NAME
+
+
+async def test_a_place_that_cannot_be_found_is_asked_again_then_101_and_999(system):
+    await chat(system, "e2e-nowhere", "where is a safe place near me")
+    again = await chat(system, "e2e-nowhere", "SW1A 1AA")
+    assert "only look up OX postcodes" in texts(again)
+    given_up = await chat(system, "e2e-nowhere", "the big tree")
+    assert texts(given_up) == signposting.default().text("safe_places")
+    assert "101" in texts(given_up) and "999" in texts(given_up)
+
+
+async def test_a_telegram_location_gets_the_nearest_open_safe_place(system, telegram):
+    send = telegram_sender(telegram, 515151)
+    replies = await send(COWLEY_24H)
+    assert "Safe Places open now near your location:" in texts(replies)
+    assert safe_places_listed(replies)[0] == COWLEY_24H_NAME
+    assert unknown_numbers(texts(replies)) == []
+
+
+async def test_spiking_advice_follows_how_long_ago_it_was_and_services_page_on(system, telegram):
+    send = telegram_sender(telegram, 616161)
+    replies = await send("i think my drink was spiked at a club, i feel awful")
+    assert choose("within_7_days") in payloads(replies)
+    advice = await send(choose("within_7_days"))
+    assert texts(advice).startswith(signposting.default().text("spiking_within_7_days"))
+    assert "/report_incident" in payloads(advice)
+    send = telegram_sender(telegram, 626262)  # a new chat: no topic yet, the general list
+    helplines = await send("can i have some helpline numbers")
+    assert "/more_services" in payloads(helplines)
+    more = await send("/more_services")
+    assert more and more[0]["text"].startswith("More services:")
+    assert unknown_numbers(texts(replies + advice + helplines + more)) == []
 
 
 async def test_classify_uses_the_same_model(system):

@@ -185,7 +185,7 @@ BROKEN = [
     ("unknown rule key", "refer_to: [lgbt]", "refer_to: [lgbt]\n    priority: 1", "priority:",
      "rule 1 has unknown key 'priority'"),
     ("service not in signposting", "service: galop", "service: galop_helpline", "galop_helpline",
-     "names service 'galop_helpline', which is not in data/signposting.yml"),
+     "names service 'galop_helpline', which is not in data/directory/services.yml"),
     ("bad method", "  lgbt:\n    name: LGBT helper\n    kind: support\n    method: outbox",
      "  lgbt:\n    name: LGBT helper\n    kind: support\n    method: fax", "method: fax",
      "organisation 'lgbt' has method 'fax'"),

@@ -180,3 +180,16 @@ async def test_the_app_applies_the_retention_period_when_it_starts(aiohttp_clien
     await aiohttp_client(create_app(settings))
     assert await reports.find_by_reference(sessions, old.reference) is None
     await engine.dispose()
+
+
+async def test_the_directory_page_flags_entries_not_verified_for_6_months(console, monkeypatch):
+    client, _ = console
+    assert (await client.get("/staff/directory", allow_redirects=False)).status == 302
+    await login(client)
+    page = await (await client.get("/staff/directory")).text()
+    assert "Every entry was verified in the last 6 months." in page
+    assert "Stop Hate UK" in page and "sample, not a real Safe Place" in page
+    monkeypatch.setattr("bot.web.staff.today", lambda: dt.date(2027, 6, 1))
+    page = await (await client.get("/staff/directory")).text()
+    assert re.search(r"\d+ entries have not been verified for 6 months", page)
+    assert page.count("<strong>re-check</strong>") >= 30

@@ -59,10 +59,13 @@ async def test_text_message_is_answered_through_the_engine(app, telegram, engine
     assert "501" not in engine.received[-1]["sender"]
 
 
-async def test_a_shared_location_reaches_the_engine_as_rounded_text(app, telegram, engine):
+async def test_a_shared_location_reaches_the_engine_rounded_to_about_100_m(app, telegram,
+                                                                          engine):
     telegram.send_location(503, 51.752021, -1.257726)
     sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 503))
-    assert sent[0]["text"] == "echo: My location: 51.752, -1.258 (shared from Telegram)"
+    assert sent[0]["text"] == "echo: /share_location"
+    assert engine.received[-1]["metadata"]["location"] == {"latitude": 51.752,
+                                                           "longitude": -1.258}
     assert "51.752021" not in str(engine.received[-1])
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.conversation import MAX_MESSAGE_CHARS, Conversations
+from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION, Conversations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.ext import (
@@ -49,12 +49,9 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def location_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A shared location, as text (rounded to about 100 m): the answer to "where" in a
-    report."""
+    """A shared location: the nearest Safe Places, or the answer to "where" in a report."""
     where = update.effective_message.location
-    await converse(update, context,
-                   f"My location: {where.latitude:.3f}, {where.longitude:.3f} "
-                   "(shared from Telegram)")
+    await converse(update, context, SHARE_LOCATION, location=(where.latitude, where.longitude))
 
 
 async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -70,13 +67,14 @@ async def unsupported(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> No
         await update.effective_message.reply_text(TEXT_ONLY)
 
 
-async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
+                   location: tuple[float, float] | None = None) -> None:
     """Send the text to the conversation service and each reply back to the chat."""
     conversations: Conversations = context.bot_data[CONVERSATIONS_KEY]
     chat = update.effective_chat
     await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
     replies = await conversations.reply(conversations.sender_id("tg", str(chat.id)), text,
-                                        delivery=f"tg:{chat.id}")
+                                        delivery=f"tg:{chat.id}", location=location)
     for reply in replies:
         parts = split_text(reply.get("text") or "Choose one:")
         for part in parts[:-1]:

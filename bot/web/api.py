@@ -10,7 +10,7 @@ import aiohttp
 from aiohttp import web
 from sqlalchemy import text
 
-from bot.conversation import MAX_MESSAGE_CHARS
+from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION
 from bot.engine import EngineUnavailable
 from bot.topics import classify
 from bot.web.keys import CONVERSATIONS, ENGINE, HTTP, SESSIONS, SETTINGS, TELEGRAM_STATE
@@ -65,14 +65,32 @@ def _text_field(body: dict, name: str, limit: int) -> str:
     return value.strip()
 
 
+def _location_field(body: dict) -> tuple[float, float] | None:
+    """An optional {"latitude": ..., "longitude": ...} (the browser's geolocation)."""
+    value = body.get("location")
+    if value is None:
+        return None
+    try:
+        latitude, longitude = float(value["latitude"]), float(value["longitude"])
+    except (TypeError, KeyError, ValueError):
+        raise BadRequest("'location' must be {\"latitude\": number, \"longitude\": number}") from None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise BadRequest("'location' is not a place on Earth")
+    return latitude, longitude
+
+
 @routes.post("/api/chat")
 async def chat(request: web.Request) -> web.Response:
-    """One resident message in, the bot's replies out."""
+    """One resident message in, the bot's replies out; a shared location comes with the
+    message "/share_location"."""
     body = await _json_object(request)
     sender = _text_field(body, "sender", MAX_SENDER_CHARS)
-    message = _text_field(body, "message", MAX_MESSAGE_CHARS)
+    location = _location_field(body)
+    message = SHARE_LOCATION if location and not body.get("message") else _text_field(
+        body, "message", MAX_MESSAGE_CHARS)
     conversations = request.app[CONVERSATIONS]
-    replies = await conversations.reply(conversations.sender_id("web", sender), message)
+    replies = await conversations.reply(conversations.sender_id("web", sender), message,
+                                        location=location)
     return web.json_response(replies)
 
 

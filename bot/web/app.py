@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 
 import aiohttp
@@ -14,7 +15,7 @@ from aiohttp import web
 from aiohttp_session import setup as setup_session
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
-from bot import details, routing, signposting
+from bot import details, directory, routing, signposting
 from bot.conversation import Conversations
 from bot.crypto import DataCipher, derive, master_key
 from bot.engine import EngineClient
@@ -61,10 +62,21 @@ async def engine_client_ctx(app: web.Application):
         yield
 
 
+def warn_stale(loaded: directory.Directory) -> None:
+    """Staff see entries not verified for about 6 months (`python -m bot directory` lists
+    them); the bot keeps using them until they are corrected."""
+    stale = loaded.stale(dt.date.today())
+    if stale:
+        log.warning("directory: %d entries not verified for 6 months: %s", len(stale),
+                    ", ".join(f"{kind} {entry_id}" for kind, entry_id, _ in stale))
+
+
 def create_app(settings: Settings | None = None) -> web.Application:
     """Build the application; nothing connects until it starts (see the cleanup contexts)."""
     settings = settings or Settings.from_env()
-    # A broken signposting, details or routing file stops start-up here, with its message.
+    # A broken directory, signposting, details or routing file stops start-up here, with
+    # its message.
+    warn_stale(directory.default())
     signposting.default()
     details.default()
     routing.default()

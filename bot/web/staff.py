@@ -1,8 +1,9 @@
-"""The staff console: login, logout, the report list and one report's page (more screens
-come with issue 7)."""
+"""The staff console: login, logout, the report list, one report's page and the directory
+(more screens come with issue 7)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import secrets
 
@@ -10,7 +11,7 @@ import aiohttp_jinja2
 from aiohttp import web
 from aiohttp_session import get_session, new_session
 
-from bot import details, routing
+from bot import details, directory, routing
 from bot.report_answers import LABELS as ANSWER_LABELS
 from bot.report_answers import shown as shown_answer
 from bot.storage import casework, messages, reports, staff
@@ -139,6 +140,26 @@ async def referral_sent(request: web.Request) -> web.Response:
         raise web.HTTPConflict(text="That referral is not waiting to be sent (consent may "
                                     "have been withdrawn). Reload the report.")
     raise web.HTTPFound(f"/staff/reports/{reference}?done=referral")
+
+
+@routes.get("/staff/directory")
+async def directory_page(request: web.Request) -> web.Response:
+    """The services and Safe Places the bot signposts, entries past their re-check date
+    first (the bot keeps using them until they are corrected in data/directory/)."""
+    user = await caseworker(request)
+    loaded = directory.default()
+    stale = {(kind, entry_id) for kind, entry_id, _ in loaded.stale(today())}
+    return aiohttp_jinja2.render_template("staff/directory.html", request, {
+        "user": user, "csrf": await csrf_token(request),
+        "services": sorted(loaded.services.values(),
+                           key=lambda s: (("service", s.id) not in stale, s.name)),
+        "places": sorted(loaded.safe_places,
+                         key=lambda p: (("safe place", p.id) not in stale, p.name)),
+        "stale": stale, "count": len(stale)})
+
+
+def today() -> dt.date:
+    return dt.date.today()
 
 
 async def caseworker(request: web.Request) -> dict:
