@@ -75,23 +75,31 @@ class ActionSignpost(Action):
         if tracker.active_loop.get("name") == "report_form":
             # Danger mid-report: the report keeps its topic and is marked urgent.
             return [SlotSet("urgent", True)] if urgent or emergency_shown else []
-        topic, urgent = topic_of(message), urgent or emergency_shown
-        events = [SlotSet("topic", topic), SlotSet("urgent", urgent)]
-        text = guidance.text(topic, **case_review_figures())
-        if topic in ASKED_FOR_TOPIC and (topic != "other" or not urgent):
-            events += show_services(dispatcher, tracker, text, topic=topic, urgent=urgent,
-                                    asked=ASKED_FOR_TOPIC[topic])
-        elif topic != "other":
-            dispatcher.utter_message(text=text)
-        if topic == "spiking":
-            _spiking_time(dispatcher, message)
-        if urgent:
-            dispatcher.utter_message(response="utter_when_safe", buttons=REPORT_BUTTONS)
-        elif topic == "domestic_abuse":
-            dispatcher.utter_message(response="utter_offer_record", buttons=RECORD_BUTTONS)
-        else:
-            dispatcher.utter_message(response="utter_offer_report", buttons=REPORT_BUTTONS)
-        return events
+        return _topic_reply(dispatcher, tracker, topic_of(message), urgent or emergency_shown)
+
+
+def _topic_reply(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
+                 urgent: bool) -> list[dict]:
+    """The topic's guidance with its services, spiking's testing question, then the offer to
+    report (for domestic abuse, to keep a record; when urgent, once they are safe)."""
+    text = signposting.default().text(topic, **case_review_figures())
+    if topic == "spiking" and "needle" in (tracker.get_slot("spiking_method") or []):
+        text += "\n" + signposting.default().text("spiking_needle")
+    events = [SlotSet("topic", topic), SlotSet("urgent", urgent)]
+    if topic in ASKED_FOR_TOPIC and (topic != "other" or not urgent):
+        events += show_services(dispatcher, tracker, text, topic=topic, urgent=urgent,
+                                asked=ASKED_FOR_TOPIC[topic])
+    elif topic != "other":
+        dispatcher.utter_message(text=text)
+    if topic == "spiking":
+        _spiking_time(dispatcher, tracker.latest_message)
+    if urgent:
+        dispatcher.utter_message(response="utter_when_safe", buttons=REPORT_BUTTONS)
+    elif topic == "domestic_abuse":
+        dispatcher.utter_message(response="utter_offer_record", buttons=RECORD_BUTTONS)
+    else:
+        dispatcher.utter_message(response="utter_offer_report", buttons=REPORT_BUTTONS)
+    return events
 
 
 def _talked_about(tracker: Tracker) -> str | None:
@@ -105,7 +113,7 @@ def _spiking_time(dispatcher: CollectingDispatcher, message: dict) -> None:
     said = [SPIKING_TIME_OF_WHEN[w] for w in entity_values(message).get("when", [])
             if w in SPIKING_TIME_OF_WHEN]
     if said:
-        dispatcher.utter_message(text=spiking_advice(said[0], entity_values(message)))
+        dispatcher.utter_message(text=spiking_advice(said[0]))
         return
     dispatcher.utter_message(
         response="utter_ask_spiking_time",
@@ -113,14 +121,10 @@ def _spiking_time(dispatcher: CollectingDispatcher, message: dict) -> None:
                  for option, title in SPIKING_TIMES.items()])
 
 
-def spiking_advice(since: str | None, found: dict[str, list[str]]) -> str:
-    """The police-testing advice for how long ago it was, plus infection advice after a
-    needle."""
-    guidance = signposting.default()
-    text = guidance.text(f"spiking_{since}" if since in SPIKING_TIMES else "spiking_time_unknown")
-    if "needle" in found.get("spiking_method", []):
-        text += "\n" + guidance.text("spiking_needle")
-    return text
+def spiking_advice(since: str | None) -> str:
+    """The police-testing advice for how long ago it was."""
+    return signposting.default().text(
+        f"spiking_{since}" if since in SPIKING_TIMES else "spiking_time_unknown")
 
 
 def show_services(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str, *,
@@ -178,8 +182,7 @@ class ActionSpikingAdvice(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict) -> list[dict]:
         since = (entity_values(tracker.latest_message).get("option") or [None])[0]
-        found = {"spiking_method": tracker.get_slot("spiking_method") or []}
-        dispatcher.utter_message(text=spiking_advice(since, found))
+        dispatcher.utter_message(text=spiking_advice(since))
         dispatcher.utter_message(response="utter_offer_report", buttons=REPORT_BUTTONS)
         return []
 

@@ -11,7 +11,7 @@ from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions import actions, report_lookup, store
+from actions import actions, report_lookup, safe_places, store
 from actions import signposting as signpost_actions
 from bot import signposting
 from bot.crypto import DataCipher, master_key
@@ -317,3 +317,85 @@ def test_the_answers_hold_only_what_is_not_kept_elsewhere():
                            "report_contact": "contact", "report_sharing": "support"}
     assert new.contact == "07700 900123" and new.consents == ("stop_hate_uk",)
     assert new.referrals == (("stop_hate_uk", "outbox"),)
+
+
+async def test_needle_spiking_gets_infection_advice_then_the_testing_question():
+    needle = tracker(intent="spiking", slots={"spiking_method": ["needle"]})
+    messages, _ = await run(signpost_actions.ActionSignpost(), needle)
+    guidance = signposting.default()
+    assert messages[0]["text"] == guidance.text("spiking") + "\n" + guidance.text("spiking_needle")
+    assert messages[1]["response"] == "utter_ask_spiking_time"
+    assert [b["payload"] for b in messages[1]["buttons"]] == [
+        f'/choose{{"option": "{option}"}}' for option in signpost_actions.SPIKING_TIMES]
+
+
+@pytest.mark.parametrize(("when", "advice"), [
+    ("now", "spiking_within_12_hours"), ("past", "spiking_over_7_days")])
+async def test_spiking_that_says_when_gets_its_testing_advice_without_a_question(when, advice):
+    told = tracker(intent="spiking")
+    told.latest_message["entities"] = [{"entity": "when", "value": when}]
+    messages, _ = await run(signpost_actions.ActionSignpost(), told)
+    assert messages[1]["text"] == signposting.default().text(advice)
+    assert "utter_ask_spiking_time" not in [m.get("response") for m in messages]
+
+
+@pytest.mark.parametrize(("option", "advice"), [
+    ("within_12_hours", "spiking_within_12_hours"), ("within_7_days", "spiking_within_7_days"),
+    ("over_7_days", "spiking_over_7_days"), ("tomorrow", "spiking_time_unknown")])
+async def test_the_time_chosen_gives_its_testing_advice_then_the_offer(option, advice):
+    chosen = tracker(intent="choose")
+    chosen.latest_message["entities"] = [{"entity": "option", "value": option}]
+    messages, _ = await run(signpost_actions.ActionSpikingAdvice(), chosen)
+    assert messages[0]["text"] == signposting.default().text(advice)
+    assert messages[1]["response"] == "utter_offer_report"
+
+
+def asked_where(text: str, attempts=None, metadata=None) -> Tracker:
+    """A reply to "Where are you?" (the bot spoke, then the resident)."""
+    latest = {"text": text, "intent": {"name": "out_of_scope", "confidence": 0.5},
+              "metadata": metadata or {}}
+    events = [{"event": "bot", "text": "Where are you?"}, {"event": "user", "text": text}]
+    return Tracker("web-abc", {"requested_slot": "safe_place_from",
+                               "safe_place_attempts": attempts}, latest, events, False, None,
+                   {"name": "safe_place_form"}, "action_listen")
+
+
+async def where_slots(tr: Tracker) -> tuple[list[dict], dict]:
+    form, dispatcher = safe_places.ValidateSafePlaceForm(), CollectingDispatcher()
+    extracted = await form.extract_safe_place_from(dispatcher, tr, {})
+    value = extracted.get("safe_place_from")
+    checked = await form.validate_safe_place_from(value, dispatcher, tr, {}) if value else {}
+    return dispatcher.messages, checked
+
+
+@pytest.mark.parametrize(("text", "metadata", "label"), [
+    ("OX4 1AA", None, "OX4 1"), ("by the shops in blackbird leys", None, "Blackbird Leys"),
+    ("/share_location", {"location": {"latitude": 51.733, "longitude": -1.22}}, "your location")])
+async def test_where_the_resident_is_comes_from_a_postcode_a_place_or_a_location(
+        text, metadata, label):
+    messages, checked = await where_slots(asked_where(text, metadata=metadata))
+    assert messages == [] and checked["safe_place_from"]["label"] == label
+
+
+async def test_a_place_not_found_is_asked_again_once_then_given_up():
+    messages, checked = await where_slots(asked_where("SW1A 1AA"))
+    assert messages[0]["response"] == "utter_place_not_found_foreign"
+    assert checked == {"safe_place_from": None, "safe_place_attempts": 1}
+    messages, checked = await where_slots(asked_where("the big tree", attempts=1))
+    assert checked["safe_place_from"] == safe_places.NOT_FOUND and messages == []
+    given_up = tracker(intent="out_of_scope", slots={"safe_place_from": safe_places.NOT_FOUND})
+    messages, events = await run(safe_places.ActionSafePlaces(), given_up)
+    assert messages[0]["text"] == signposting.default().text("safe_places")
+    assert events == [SlotSet("safe_place_from", None)]
+
+
+async def test_the_nearest_open_safe_places_are_listed_with_their_walk(monkeypatch):
+    monkeypatch.setattr(safe_places, "now", lambda: dt.datetime(2026, 11, 24, 14, tzinfo=dt.UTC))
+    where = {"label": "OX4 1", "latitude": 51.74637, "longitude": -1.23582}
+    messages, _ = await run(safe_places.ActionSafePlaces(),
+                            tracker(slots={"safe_place_from": where}))
+    lines = messages[0]["text"].splitlines()
+    assert lines[1] == "Safe Places open now near OX4 1:"
+    assert lines[2].startswith("• SAMPLE Safe Place C (Cowley Road) [SAMPLE, not a real Safe "
+                               "Place], Cowley Road (sample address): ")
+    assert "open until 5:30pm" in lines[2]

@@ -180,3 +180,15 @@ def test_recipients_follow_the_sharing_choice():
     assert report_form.sharing_recipients({"report_sharing": "police"}) == [police]
     assert report_form.sharing_recipients(
         {"report_sharing": "both", "report_support_org": "galop"}) == [police, "galop"]
+
+
+@pytest.mark.parametrize(("message", "answer"), [
+    ({"text": "/share_location", "intent": {"name": "share_location"},
+      "metadata": {"location": {"latitude": 51.7331, "longitude": -1.2205}}},
+     "Shared location near 51.733, -1.220"),
+    ({"text": "outside the mosque", "intent": {"name": "hate_crime"}}, "outside the mosque"),
+    ({"text": "/share_location", "intent": {"name": "share_location"},
+      "metadata": {"location": {"latitude": "north"}}}, "/share_location"),
+])
+def test_a_shared_location_answers_where_as_rounded_text(message, answer):
+    assert report_form.answer_in(message) == answer
