@@ -218,7 +218,8 @@ def test_bank_holidays_are_those_of_england(day, holiday):
 
 @pytest.mark.parametrize(("hours", "bank_holidays", "message"), [
     ("mon-fri 9-5", "as_usual", "write them like 09:00-17:30"),
-    ("funday 09:00-17:00", "as_usual", "write it like 'mon-fri 09:00-17:00'"),
+    ("funday 09:00-17:00", "as_usual", "unknown day 'fun'"),
+    ("09:00-17:00", "as_usual", "write it like 'mon-fri 09:00-17:00'"),
     ("fun 09:00-17:00", "as_usual", "unknown day 'fun'"),
     ("fri-mon 09:00-17:00", "as_usual", "day range 'fri-mon' runs backwards"),
     ("mon-fri 09:00-17:00; wed 18:00-20:00", "as_usual", "wed is given twice"),
@@ -843,3 +844,10 @@ def test_no_safe_places_text_has_a_number_not_in_the_directory(where):
         assert unknown_numbers(text) == [], text
         assert "SAMPLE" in text
         assert ("Safe Places open now near" in text) != ("None of the Safe Places I know is open" in text)
+
+
+def test_day_names_may_be_written_in_full_as_a_partnership_csv_might():
+    """"Monday-Friday 09:00-17:00" means the same as "mon-fri 09:00-17:00"."""
+    assert (Hours.parse("Monday-Friday 09:00-17:00; Saturday closed")
+            == Hours.parse("mon-fri 09:00-17:00; sat closed"))
+    assert Hours.parse({"monday-friday": "09:00-17:00"}) == Hours.parse("mon-fri 09:00-17:00")

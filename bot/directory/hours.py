@@ -22,7 +22,7 @@ ALWAYS, UNKNOWN = "24/7", "unknown"
 BANK_HOLIDAY_RULES = ("as_usual", "closed", "sunday")
 SUNDAY = 6
 _INTERVAL = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
-_DAY_ENTRY = re.compile(r"^([a-z]{3})(?:\s*-\s*([a-z]{3}))?\s+(.+)$")
+_DAY_ENTRY = re.compile(r"^([a-z]{3})[a-z]*(?:\s*-\s*([a-z]{3})[a-z]*)?\s+(.+)$")
 
 Interval = tuple[int, int]  # minutes after midnight; an end past 1440 runs into the next day
 
@@ -141,6 +141,7 @@ def _split_day_entry(part: str) -> tuple[str, str]:
 
 def _days(text: str) -> list[int]:
     first, _, last = text.lower().replace(" ", "").partition("-")
+    first, last = first[:3], last[:3]  # "monday" is "mon"
     for name in (first, last or first):
         if name not in DAYS:
             raise ValueError(f"unknown day {name!r}: use {', '.join(DAYS)}")
