@@ -10,7 +10,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.report_form import answers_the_question, shared_location
+from actions.report_form import answers_the_question, interrupts, shared_location
 from actions.signposting import now
 from bot import directory, signposting
 from bot.directory.geo import Location, Point
@@ -53,6 +53,13 @@ class ValidateSafePlaceForm(FormValidationAction):
                                        tracker: Tracker, domain: dict) -> dict[str, Any]:
         if isinstance(value, dict) and not value.get("missing"):
             return {"safe_place_from": value, "safe_place_attempts": None}
+        net_fired = bool((tracker.latest_message.get("metadata") or {}).get("emergency_shown"))
+        if net_fired or interrupts(tracker.latest_message):
+            # Danger now, not a place: emergency guidance (unless the safety net gave it),
+            # then the same question again, without counting it as a place not found.
+            if not net_fired:
+                dispatcher.utter_message(text=signposting.default().text("emergency"))
+            return {"safe_place_from": None}
         attempts = int(tracker.get_slot("safe_place_attempts") or 0) + 1
         if attempts >= ATTEMPTS:
             return {"safe_place_from": NOT_FOUND, "safe_place_attempts": None}

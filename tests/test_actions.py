@@ -399,3 +399,16 @@ async def test_the_nearest_open_safe_places_are_listed_with_their_walk(monkeypat
     assert lines[2].startswith("• SAMPLE Safe Place C (Cowley Road) [SAMPLE, not a real Safe "
                                "Place], Cowley Road (sample address): ")
     assert "open until 5:30pm" in lines[2]
+
+
+@pytest.mark.parametrize(("metadata", "confidence", "emergency_from_action"), [
+    ({"emergency_shown": True}, 0.5, False), ({}, 0.95, True)])
+async def test_danger_instead_of_a_place_gets_999_then_the_question_again(
+        metadata, confidence, emergency_from_action):
+    danger = asked_where("hes following me and i cant get away", metadata=metadata)
+    danger.latest_message["intent"] = {"name": "urgent_danger", "confidence": confidence}
+    danger.latest_message["intent_ranking"] = [danger.latest_message["intent"]]
+    messages, checked = await where_slots(danger)
+    assert checked == {"safe_place_from": None}  # asked again, not counted as a place not found
+    shown = [m.get("text") for m in messages]
+    assert shown == ([signposting.default().text("emergency")] if emergency_from_action else [])
