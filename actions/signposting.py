@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.store import settings
 from bot import directory, signposting
 from bot.directory.select import Suggestion, page, select
+from bot.signposting import ASKED_FOR_TOPIC, SERVICES_INTRO
 from bot.topics import entity_values, intent_name, model_says_urgent, topic_of
 
 REPORT_BUTTONS = [{"title": "Report it here", "payload": "/report_incident"},
@@ -29,11 +30,6 @@ SUPPORT_GUIDANCE = {
     "quick_exit": "quick_exit",
     "other_crime": "other_crime",
 }
-# What the services listed under a topic's guidance are for. Spiking has none: its guidance
-# names 999, NHS and the police, and the testing advice follows.
-ASKED_FOR_TOPIC = {"asb": "report", "hate_crime": "support", "domestic_abuse": "support",
-                   "other": "report"}
-SERVICES_INTRO = "Services that can help:"
 # How long ago the spiking was, as buttons; the `when` detail answers it only when it is
 # clear ("earlier today" may be more than 12 hours ago, so it is asked).
 SPIKING_TIMES = {"within_12_hours": "Less than 12 hours ago",

@@ -6,12 +6,14 @@ gets emergency guidance first even when the engine is down or the model is wrong
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 
 from bot import safety, signposting
 from bot.crypto import DataCipher
 from bot.engine import EngineClient, EngineUnavailable
+from bot.topics import topic_without_model
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,7 @@ class Conversations:
 
     engine: EngineClient
     cipher: DataCipher
+    case_review: dict[str, int]  # {"incidents": 3, "months": 6}: the ASB guidance's figures
 
     def sender_id(self, channel: str, raw_id: str) -> str:
         """The id the engine sees: a keyed hash, so trackers hold no Telegram id."""
@@ -51,8 +54,22 @@ class Conversations:
             answer = await self.engine.send(sender, text, metadata)
         except EngineUnavailable as exc:
             log.warning("engine unavailable, answering without it: %s", exc)
-            return replies + [{"text": signposting.default().text("unavailable")}]
-        return replies + [_message(m) for m in answer if m.get("text") or m.get("buttons")]
+            return replies + self._without_engine(text)
+        answered = [_message(m) for m in answer if m.get("text") or m.get("buttons")]
+        if not answered:
+            # The engine said nothing: its action server is down or an action failed.
+            log.warning("engine gave no reply, answering without it")
+            return replies + self._without_engine(text)
+        return replies + answered
+
+
+    def _without_engine(self, text: str) -> list[dict]:
+        """Never silent: the topic's guidance and services when the words show the topic,
+        then that the service is having problems (with 101 and 999)."""
+        topic = topic_without_model(text)
+        helped = [{"text": signposting.topic_help(topic, dt.datetime.now(dt.UTC),
+                                                  **self.case_review)}] if topic else []
+        return helped + [{"text": signposting.default().text("unavailable")}]
 
 
 def _message(raw: dict) -> dict:

@@ -7,6 +7,7 @@ the details kept with a report.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -57,6 +58,17 @@ class Details:
             earlier = not urgent and PAST_TIMES.intersection(kept.get("when", []))
             kept["unwell"] = ["unwell_earlier" if earlier else "unwell_now"]
         return kept
+
+    def found_in(self, text: str) -> dict[str, set[str]]:
+        """The details whose phrases appear in `text` (whole words), without the model: what
+        the app can still tell when the engine is down."""
+        words = f" {re.sub(r'[^a-z0-9 ]+', ' ', text.lower())} "
+        found: dict[str, set[str]] = {}
+        for name, entity in self.entities.items():
+            for phrase, value in entity.phrases.items():
+                if f" {re.sub(r'[^a-z0-9 ]+', ' ', phrase)} " in words:
+                    found.setdefault(name, set()).add(value)
+        return found
 
     def labelled(self, details: dict[str, list[str]]) -> list[tuple[str, str]]:
         """(label, values) pairs for the staff console."""

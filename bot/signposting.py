@@ -8,6 +8,7 @@ reaches a reply except from the directory.
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +18,7 @@ from types import SimpleNamespace
 from bot import directory
 from bot.datafiles import read_yaml
 from bot.directory.safe_places import WALK_LIMIT_MINUTES, Nearby
-from bot.directory.select import Suggestion
+from bot.directory.select import Suggestion, page, select
 from bot.directory.services import Service
 from bot.settings import PROJECT_ROOT
 from bot.topics import TOPICS
@@ -28,10 +29,15 @@ SPIKING_TIMES = ("spiking_within_12_hours", "spiking_within_7_days", "spiking_ov
 # Every text the bot renders; a file without one of them is refused at start-up.
 REQUIRED_GUIDANCE = (*TOPICS, "emergency", "unavailable", "human", "helplines", "safe_places",
                      "safe_places_none_near", "safe_places_samples", "check_report",
-                     "quick_exit", "other_crime", "asb_case_review", "spiking_needle",
+                     "quick_exit", "other_crime", "asb_case_review", "spiking_needle", "welcome",
                      *SPIKING_TIMES)
 # Beyond this, a Safe Place is no help to someone on foot, so it is not offered at all.
 FURTHEST_SHOWN_MINUTES = 45
+# What the services listed under a topic's guidance are for. Spiking has none: its guidance
+# names 999, NHS and the police, and the testing advice follows.
+ASKED_FOR_TOPIC = {"asb": "report", "hate_crime": "support", "domestic_abuse": "support",
+                   "other": "report"}
+SERVICES_INTRO = "Services that can help:"
 CONTACT_WORDS = {"phone": "call {}", "phone_non_emergency": "non-emergency {}", "text": "text {}",
                  "web": "online at {}", "email": "e-mail {}", "in_person": "in person at {}"}
 
@@ -88,6 +94,17 @@ def service_line(suggestion: Suggestion) -> str:
     if service.how:
         ways.append(service.how)
     return f"• {service.name}: {', '.join(ways)} ({suggestion.status.says})"
+
+
+def topic_help(topic: str, now: dt.datetime, **figures: object) -> str:
+    """The topic's guidance and its first services, as one message: what the app says about
+    a topic it recognised when the engine is down."""
+    text = default().text(topic, **figures)
+    if topic not in ASKED_FOR_TOPIC:
+        return text
+    shown, _ = page(select(directory.default(), topic=topic, now=now,
+                           asked=ASKED_FOR_TOPIC[topic]), 0)
+    return "\n".join([text, services_text(SERVICES_INTRO, shown)]) if shown else text
 
 
 def services_text(intro: str, suggestions: list[Suggestion]) -> str:

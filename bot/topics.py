@@ -19,6 +19,14 @@ TOPIC_OF_INTENT = {
     "urgent_spiking": "spiking",
     "urgent_domestic_abuse": "domestic_abuse",
 }
+# The details that name a topic by themselves (a strand is hate crime, a relationship is
+# domestic abuse): how the app tells the topic when the engine is down.
+TOPIC_OF_DETAIL = {"asb_kind": "asb", "hate_strand": "hate_crime", "spiking_method": "spiking",
+                   "da_relationship": "domestic_abuse", "da_kind": "domestic_abuse"}
+# When a message has several: hate in a neighbour dispute is hate crime and abuse by an ex
+# next door is domestic abuse (the taxonomy's rules), so ASB comes last; a strand is the
+# surer sign ("abuse at me and my boyfriend" names a partner who is not the abuser).
+TOPIC_PRIORITY = ("hate_crime", "domestic_abuse", "spiking", "asb")
 URGENT_INTENTS = frozenset(
     {"urgent_asb", "urgent_hate_crime", "urgent_spiking", "urgent_domestic_abuse", "urgent_danger"})
 
@@ -80,3 +88,11 @@ def entity_values(parse: dict) -> dict[str, list[str]]:
     for entity in parse.get("entities") or []:
         found.setdefault(entity.get("entity"), []).append(str(entity.get("value")))
     return found
+
+
+def topic_without_model(text: str) -> str | None:
+    """The topic the words of a message point to when the engine cannot be asked: the first,
+    in TOPIC_PRIORITY, of the topics whose naming details the message has; None for none."""
+    found = {TOPIC_OF_DETAIL[name] for name in details.default().found_in(text)
+             if name in TOPIC_OF_DETAIL}
+    return next((topic for topic in TOPIC_PRIORITY if topic in found), None)

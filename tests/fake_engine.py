@@ -16,6 +16,7 @@ class FakeEngine:
     def __init__(self) -> None:
         self.received: list[dict] = []
         self.down = False
+        self.silent = False  # answers 200 with no messages, as when the action server is down
         self.app = web.Application()
         self.app.add_routes([web.post("/webhooks/rest/webhook", self.webhook),
                              web.post("/model/parse", self.parse),
@@ -31,6 +32,8 @@ class FakeEngine:
         self._check(request, needs_token=False)
         body = await request.json()
         self.received.append(body)
+        if self.silent:
+            return web.json_response([])
         reply = {"recipient_id": body["sender"], "text": f"echo: {body['message']}"}
         if body["message"] == "buttons please":
             reply["buttons"] = [{"title": "Report it here", "payload": "/report_incident"}]

@@ -41,18 +41,26 @@ class FakeTelegram:
     # ---- driving it from a test -------------------------------------------------------
 
     def send_text(self, chat_id: int, text: str) -> None:
-        """A resident types `text` in a private chat."""
-        self._push({"message": {"message_id": next(self._message_ids), "date": int(time.time()),
-                                "chat": {"id": chat_id, "type": "private"},
-                                "from": {"id": chat_id, "is_bot": False, "first_name": "R"},
-                                "text": text}})
+        """A resident types `text` in a private chat ("/start" is marked as a command, as
+        Telegram does)."""
+        command = text.split()[0] if text.startswith("/") else ""
+        entities = [{"type": "bot_command", "offset": 0, "length": len(command)}] if command else []
+        self.send_message(chat_id, text=text, **({"entities": entities} if entities else {}))
 
-    def send_photo(self, chat_id: int) -> None:
+    def send_message(self, chat_id: int, **content) -> None:
+        """A resident sends a message of any kind: `voice={...}`, `sticker={...}`..."""
         self._push({"message": {"message_id": next(self._message_ids), "date": int(time.time()),
                                 "chat": {"id": chat_id, "type": "private"},
                                 "from": {"id": chat_id, "is_bot": False, "first_name": "R"},
-                                "photo": [{"file_id": "f1", "file_unique_id": "u1",
-                                           "width": 10, "height": 10}]}})
+                                **content}})
+
+    def edit_text(self, chat_id: int, text: str, message_id: int = 1) -> None:
+        """A resident edits a message they sent earlier."""
+        self._push({"edited_message": {"message_id": message_id, "date": int(time.time()),
+                                       "edit_date": int(time.time()),
+                                       "chat": {"id": chat_id, "type": "private"},
+                                       "from": {"id": chat_id, "is_bot": False, "first_name": "R"},
+                                       "text": text}})
 
     def send_location(self, chat_id: int, latitude: float, longitude: float) -> None:
         """A resident shares a location (the paperclip, then Location)."""

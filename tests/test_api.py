@@ -87,9 +87,35 @@ async def test_engine_down_urgent_still_gets_999_and_others_a_clear_answer(clien
     fake_engine.down = True
     urgent = await chat(client, "he is kicking the door in, help")
     assert "999" in urgent[0]["text"] and "55" in urgent[0]["text"]
-    calm = await chat(client, "someone dumped a sofa in our street")
+    calm = await chat(client, "can you help me with something")
     assert calm == [{"text": signposting.default().text("unavailable")}]
     assert "101" in calm[0]["text"]
+
+
+async def test_an_engine_that_says_nothing_is_answered_for_as_if_it_were_down(
+        client, fake_engine):
+    fake_engine.silent = True
+    replies = await chat(client, "someone shouted racist abuse at me")
+    assert replies[0]["text"].startswith(signposting.default().text("hate_crime"))
+    assert replies[-1] == {"text": signposting.default().text("unavailable")}
+
+
+@pytest.mark.parametrize(("message", "topic", "first_service"), [
+    ("someone dumped a sofa in our street again", "asb", "Oxford City Council"),
+    ("a lad shouted homophobic abuse at me and my boyfriend", "hate_crime", "Stop Hate UK"),
+    ("my ex keeps turning up and checking my phone", "domestic_abuse",
+     "National Domestic Abuse Helpline"),
+    ("i think my drink was spiked", "spiking", None)])
+async def test_engine_down_a_topic_told_by_its_words_gets_its_help_then_the_problem(
+        client, fake_engine, message, topic, first_service):
+    fake_engine.down = True
+    replies = await chat(client, message)
+    guidance = signposting.default().text(topic, incidents=3, months=6)
+    assert replies[0]["text"].startswith(guidance)
+    if first_service:
+        assert f"\n• {first_service}" in replies[0]["text"]
+    assert replies[-1] == {"text": signposting.default().text("unavailable")}
+    assert len(replies) == 2
 
 
 @pytest.mark.parametrize(("body", "error"), [

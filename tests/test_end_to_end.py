@@ -402,6 +402,19 @@ async def test_spiking_advice_follows_how_long_ago_it_was_and_services_page_on(s
     assert unknown_numbers(texts(replies + advice + helplines + more)) == []
 
 
+async def test_with_the_action_server_down_the_app_still_answers(system):
+    system.stop(("actions",))
+    try:
+        replies = await chat(system, "e2e-actions-down", "my drink was spiked at a club tonight")
+        assert replies[0]["text"] == signposting.default().text("spiking")
+        assert replies[-1]["text"] == signposting.default().text("unavailable")
+    finally:
+        system.start(("actions",))
+        await asyncio.to_thread(system.wait_ready, STARTUP_SECONDS)
+    replies = await chat(system, "e2e-actions-down", "my drink was spiked at a club tonight")
+    assert "/report_incident" in payloads(replies)
+
+
 async def test_classify_uses_the_same_model(system):
     async with aiohttp.ClientSession() as http, http.post(
             f"{base(system)}/api/classify",
@@ -470,10 +483,16 @@ def test_logs_hold_no_message_text_chat_id_or_token(system):
             assert secret.lower() not in content, f"{secret!r} found in {name}"
 
 
-async def test_conversation_survives_an_engine_restart(system):
+async def test_conversation_survives_an_engine_restart_and_the_app_answers_meanwhile(system):
     account = "my ex keeps turning up at my work and following me to the bus"
     await chat(system, "e2e-restart", account)
     system.stop(("engine",))
+    guidance = signposting.default()
+    down = await chat(system, "e2e-engine-down", "someone shouted racist abuse at me")
+    assert down[0]["text"].startswith(guidance.text("hate_crime") + "\nServices that can help:")
+    assert down[-1]["text"] == guidance.text("unavailable")
+    danger = await chat(system, "e2e-engine-down", "he has a knife and is kicking my door in")
+    assert danger[0]["text"] == guidance.text("emergency")
     system.start(("engine",))
     await asyncio.to_thread(system.wait_ready, STARTUP_SECONDS)
     send = lambda message: chat(system, "e2e-restart", message)  # noqa: E731

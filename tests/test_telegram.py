@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from bot import signposting
-from bot.telegram.handlers import TEXT_ONLY, split_text
+from bot.telegram.handlers import COMMANDS, EDITED, TEXT_ONLY, split_text
 from bot.web.app import create_app
 from bot.web.keys import CIPHER
 from tests.conftest import make_settings
@@ -99,16 +99,9 @@ async def test_urgent_message_gets_emergency_guidance_first_on_telegram(app, tel
     assert sent[0]["text"] == signposting.default().text("emergency")
 
 
-async def test_photo_gets_a_clear_text_only_reply(app, telegram, engine):
-    telegram.send_photo(504)
-    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 504))
-    assert sent[0]["text"] == TEXT_ONLY
-    assert engine.received == []
-
-
 async def test_engine_down_still_answers_on_telegram(app, telegram, engine):
     engine.down = True
-    telegram.send_text(505, "graffiti on the bus stop")
+    telegram.send_text(505, "can you help me")
     sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 505))
     assert sent[0]["text"] == signposting.default().text("unavailable")
 
@@ -118,3 +111,44 @@ def test_long_replies_are_split_under_telegrams_limit():
     parts = split_text(text)
     assert all(len(p) <= 4096 for p in parts)
     assert " ".join(parts) == text
+
+
+async def test_start_is_a_short_neutral_welcome_that_says_how_to_leave(app, telegram, engine):
+    telegram.send_text(601, "/start")
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 601))
+    welcome = sent[0]["text"]
+    assert welcome == signposting.default().text("welcome")
+    assert "/exit" in welcome and "999" in welcome and "Nobody watches this chat" in welcome
+    assert engine.received == []
+
+
+@pytest.mark.parametrize(("command", "payload"), sorted(COMMANDS.items()))
+async def test_commands_mean_what_their_buttons_mean(app, telegram, engine, command, payload):
+    telegram.send_text(602, f"/{command}")
+    await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 602))
+    assert engine.received[-1]["message"] == payload
+
+
+@pytest.mark.parametrize(("content", "reply"), [
+    ({"voice": {"file_id": "v", "file_unique_id": "v1", "duration": 3}}, "voice notes"),
+    ({"sticker": {"file_id": "s", "file_unique_id": "s1", "type": "regular", "width": 5,
+                  "height": 5, "is_animated": False, "is_video": False}}, "stickers"),
+    ({"document": {"file_id": "d", "file_unique_id": "d1"}}, "photos, videos or files"),
+    ({"photo": [{"file_id": "p", "file_unique_id": "p1", "width": 5, "height": 5}]},
+     "photos, videos or files"),
+    ({"text": "/weather", "entities": [{"type": "bot_command", "offset": 0, "length": 8}]},
+     "I don't know that command"),
+    ({"contact": {"phone_number": "0", "first_name": "A"}}, TEXT_ONLY),
+])
+async def test_what_the_bot_cannot_take_gets_a_clear_reply(app, telegram, engine, content, reply):
+    telegram.send_message(603, **content)
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 603))
+    assert reply in sent[0]["text"]
+    assert engine.received == []
+
+
+async def test_an_edited_message_is_not_answered_twice_but_explained(app, telegram, engine):
+    telegram.edit_text(604, "actually it was on the cowley road")
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 604))
+    assert sent[0]["text"] == EDITED
+    assert engine.received == []

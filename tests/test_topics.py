@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.topics import classify, model_says_urgent, topic_of
+import pytest
+
+from bot.topics import classify, model_says_urgent, topic_of, topic_without_model
 
 
 def parse(*ranking: tuple[str, float]) -> dict:
@@ -41,3 +43,17 @@ def test_classify_keeps_only_the_topics_details():
                          {"entity": "asb_kind", "value": "vandalism"}]
     assert classify(found, "swastika sprayed on the synagogue")["details"] == {
         "hate_strand": ["religion"]}
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("graffiti all over the bus stop", "asb"),
+    ("loud music next door every night", "asb"),
+    ("someone shouted racist abuse at me", "hate_crime"),
+    ("a gang of youths called my gay neighbour names", "hate_crime"),  # hate beats ASB
+    ("my ex who lives next door keeps banging on my door", "domestic_abuse"),  # DA beats ASB
+    ("my drink was spiked", "spiking"),
+    ("a lad shouted homophobic abuse at me and my boyfriend", "hate_crime"),
+    ("hello", None), ("i want to report something", None), ("", None),
+])
+def test_the_topic_is_told_from_its_words_when_the_engine_is_down(text, topic):
+    assert topic_without_model(text) == topic

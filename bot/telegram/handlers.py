@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from bot import signposting
 from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION, Conversations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
@@ -22,22 +23,56 @@ CONVERSATIONS_KEY = "conversations"
 TELEGRAM_MESSAGE_LIMIT = 4096
 TEXT_ONLY = ("I can only read text messages for now. Please type what happened, "
              "in your own words.")
+# What the bot cannot take, said plainly; the first that matches answers.
+NOT_TAKEN = (
+    (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE,
+     "I can't listen to voice notes or audio. Please type what happened, in your own words."),
+    (filters.PHOTO | filters.VIDEO | filters.Document.ALL,
+     "I can't open photos, videos or files, and please don't send them here. Type what "
+     "happened instead; if you have pictures as evidence, keep them safe and mention them "
+     "in a report: the team can ask for them."),
+    (filters.Sticker.ALL | filters.ANIMATION,
+     "I can't read stickers or GIFs. Please type your message."),
+    (filters.COMMAND,
+     "I don't know that command. I know /start, /help, /report, /saferplace and /exit, or "
+     "just type what happened."),
+)
+EDITED = ("I can't see changes to a message you already sent. Please send what you wanted "
+          "to say as a new message.")
+# Commands, each sent to the engine as the button payload that means the same.
+COMMANDS = {"help": "/bot_capabilities", "report": "/report_incident",
+            "saferplace": "/find_safe_place", "exit": "/quick_exit"}
 TOO_LONG = f"That message is too long for me. Please keep it under {MAX_MESSAGE_CHARS} characters."
 TRY_AGAIN = "Sorry, something went wrong on our side. Please try again in a moment."
 
 
 def register(application: Application) -> None:
     """All handlers, and the error handler, in one place."""
-    application.add_handler(CommandHandler("start", start))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, text_message))
-    application.add_handler(MessageHandler(filters.LOCATION, location_message))
+    new = filters.UpdateType.MESSAGE
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, edited))
+    application.add_handler(CommandHandler("start", start, filters=new))
+    application.add_handler(CommandHandler(list(COMMANDS), command, filters=new))
+    application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, text_message))
+    application.add_handler(MessageHandler(new & filters.LOCATION, location_message))
     application.add_handler(CallbackQueryHandler(button_pressed))
     application.add_handler(MessageHandler(filters.ALL, unsupported))
     application.add_error_handler(on_error)
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await converse(update, context, "/greet")
+async def start(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A short, neutral welcome: what the bot does, that nobody watches the chat for
+    emergencies, and how to leave quickly (rendered from the data, as it names 999)."""
+    await update.effective_message.reply_text(signposting.default().text("welcome"))
+
+
+async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help, /report, /saferplace, /exit: the same as the words or buttons that mean them."""
+    name = update.effective_message.text.split()[0].lstrip("/").split("@")[0].lower()
+    await converse(update, context, COMMANDS[name])
+
+
+async def edited(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.effective_message.reply_text(EDITED)
 
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -63,8 +98,11 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def unsupported(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_message:
-        await update.effective_message.reply_text(TEXT_ONLY)
+    """Anything but text, a location or a button: what the bot can't take, and what it can."""
+    message = update.effective_message
+    if message:
+        said = next((text for kind, text in NOT_TAKEN if kind.check_update(update)), TEXT_ONLY)
+        await message.reply_text(said)
 
 
 async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,

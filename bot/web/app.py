@@ -58,7 +58,9 @@ async def engine_client_ctx(app: web.Application):
         app[HTTP] = http
         app[ENGINE] = EngineClient(http, settings.engine_url, settings.engine_token,
                                    settings.engine_timeout)
-        app[CONVERSATIONS] = Conversations(app[ENGINE], app[CIPHER])
+        app[CONVERSATIONS] = Conversations(app[ENGINE], app[CIPHER], {
+            "incidents": settings.asb_case_review_incidents,
+            "months": settings.asb_case_review_months})
         yield
 
 
