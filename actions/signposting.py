@@ -18,11 +18,13 @@ from bot.directory.select import Suggestion, page, select
 from bot.signposting import ASKED_FOR_TOPIC, SERVICES_INTRO
 from bot.topics import entity_values, intent_name, model_says_urgent, topic_of
 
+# On every reply about what happened: a way to leave at once (the quick exit).
+LEAVE_NOW = {"title": "Leave now", "payload": "/quick_exit"}
 REPORT_BUTTONS = [{"title": "Report it here", "payload": "/report_incident"},
-                  {"title": "No, thanks", "payload": "/deny"}]
+                  {"title": "No, thanks", "payload": "/deny"}, LEAVE_NOW]
 # Domestic abuse: support first; recording anything is the resident's choice, never a push.
 RECORD_BUTTONS = [{"title": "Keep a record", "payload": "/report_incident"},
-                  {"title": "Not now", "payload": "/deny"}]
+                  {"title": "Not now", "payload": "/deny"}, LEAVE_NOW]
 MORE_BUTTON = {"title": "More services", "payload": "/more_services"}
 # Support requests answered with a guidance text of data/signposting.yml.
 SUPPORT_GUIDANCE = {
@@ -63,8 +65,12 @@ class ActionSignpost(Action):
                                  topic=_talked_about(tracker), asked="support")
         if intent in SUPPORT_GUIDANCE:
             dispatcher.utter_message(text=guidance.text(SUPPORT_GUIDANCE[intent]))
-            # Leaving quickly drops any report half written (nothing of it was stored).
-            return [AllSlotsReset()] if intent == "quick_exit" else []
+            if intent != "quick_exit":
+                return []
+            # Leaving quickly: the app deletes this conversation from the engine's store (and
+            # with it any report half written: nothing of it was stored) and the chat.
+            dispatcher.utter_message(json_message={"quick_exit": True})
+            return [AllSlotsReset()]
         if intent == "nlu_fallback":
             dispatcher.utter_message(response="utter_default")
             return [SlotSet("urgent", True)] if urgent or emergency_shown else []

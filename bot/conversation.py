@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot import safety, signposting
 from bot.crypto import DataCipher
 from bot.engine import EngineClient, EngineUnavailable
+from bot.storage.trackers import Trackers
 from bot.topics import topic_without_model
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ class Conversations:
 
     engine: EngineClient
     cipher: DataCipher
+    trackers: Trackers
     case_review: dict[str, int]  # {"incidents": 3, "months": 6}: the ASB guidance's figures
 
     def sender_id(self, channel: str, raw_id: str) -> str:
@@ -36,7 +38,8 @@ class Conversations:
 
     async def reply(self, sender: str, text: str, delivery: str | None = None,
                     location: tuple[float, float] | None = None) -> list[dict]:
-        """The bot's replies to `text` as [{"text": ..., "buttons": [...]}].
+        """The bot's replies to `text` as [{"text": ..., "buttons": [...]}]; after a quick
+        exit, only the last (neutral) one, marked "quick_exit": true.
 
         `delivery` ("tg:<chat id>") is where staff messages about a report made in this chat
         are announced; it reaches the engine only encrypted. A shared `location` (latitude,
@@ -56,6 +59,11 @@ class Conversations:
             log.warning("engine unavailable, answering without it: %s", exc)
             return replies + self._without_engine(text)
         answered = [_message(m) for m in answer if m.get("text") or m.get("buttons")]
+        if any((m.get("custom") or {}).get("quick_exit") for m in answer) and answered:
+            # Leaving quickly: the conversation (and any unsent draft) leaves the engine's
+            # store; the channel removes what it can of the chat, then shows this reply.
+            await self.trackers.forget(sender)
+            return replies + [*answered[:-1], {**answered[-1], "quick_exit": True}]
         if not answered:
             # The engine said nothing: its action server is down or an action failed.
             log.warning("engine gave no reply, answering without it")

@@ -34,6 +34,10 @@ class FakeEngine:
         self.received.append(body)
         if self.silent:
             return web.json_response([])
+        if body["message"] == "/quick_exit":  # as action_signpost answers a quick exit
+            return web.json_response([{"recipient_id": body["sender"], "text": "cleared"},
+                                      {"recipient_id": body["sender"],
+                                       "custom": {"quick_exit": True}}])
         reply = {"recipient_id": body["sender"], "text": f"echo: {body['message']}"}
         if body["message"] == "buttons please":
             reply["buttons"] = [{"title": "Report it here", "payload": "/report_incident"}]

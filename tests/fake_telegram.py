@@ -26,6 +26,7 @@ BOT_USER = {"id": 123456, "is_bot": True, "first_name": "Safer Oxford",
 class FakeTelegram:
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict]] = []
+        self.pushed: list[dict] = []  # every update a test injected, in order
         self._updates: list[dict] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -82,6 +83,7 @@ class FakeTelegram:
         """Forget the calls and queued updates so far, for a fresh system under test."""
         with self._lock:
             self.calls.clear()
+            self.pushed.clear()
             self._updates.clear()
 
     def calls_to(self, method: str, chat_id: int | None = None) -> list[dict]:
@@ -102,6 +104,13 @@ class FakeTelegram:
     def _push(self, update: dict) -> None:
         with self._lock:
             self._updates.append({"update_id": next(self._update_ids), **update})
+            self.pushed.append(update)
+
+    def incoming_ids(self, chat_id: int) -> set[int]:
+        """The ids of the messages the resident sent in the chat."""
+        with self._lock:
+            return {u["message"]["message_id"] for u in self.pushed
+                    if u.get("message", {}).get("chat", {}).get("id") == chat_id}
 
     # ---- the server -------------------------------------------------------------------
 
@@ -113,9 +122,12 @@ class FakeTelegram:
         params = await self._params(request)
         if method == "getUpdates":
             return web.json_response({"ok": True, "result": await self._get_updates(params)})
+        result = self._result(method, params)
+        if isinstance(result, dict) and "message_id" in result:
+            params["sent_message_id"] = result["message_id"]  # what the bot was told back
         with self._lock:
             self.calls.append((method, params))
-        return web.json_response({"ok": True, "result": self._result(method, params)})
+        return web.json_response({"ok": True, "result": result})
 
     @staticmethod
     async def _params(request: web.Request) -> dict:

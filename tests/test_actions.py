@@ -150,9 +150,12 @@ async def test_urgent_topic_gets_emergency_first_then_that_topics_help():
 @pytest.mark.parametrize(("intent", "key"), sorted(signpost_actions.SUPPORT_GUIDANCE.items()))
 async def test_support_requests_are_answered_from_the_data_file(intent, key):
     messages, events = await run(signpost_actions.ActionSignpost(), tracker(intent=intent))
-    assert [m.get("text") for m in messages] == [signposting.default().text(key)]
+    assert messages[0]["text"] == signposting.default().text(key)
     assert events == ([AllSlotsReset()] if intent == "quick_exit" else [])
     assert key in signposting.REQUIRED_GUIDANCE
+    # A quick exit tells the app to delete the conversation (trackers, and the chat).
+    told = [m.get("custom") for m in messages[1:]]
+    assert told == ([{"quick_exit": True}] if intent == "quick_exit" else [])
 
 
 async def test_helpline_request_after_a_topic_gives_that_topics_helplines_then_more():

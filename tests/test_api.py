@@ -8,6 +8,7 @@ import pytest
 
 from bot import signposting
 from bot.web.app import create_app
+from bot.web.keys import CONVERSATIONS
 from tests.conftest import make_settings
 from tests.fake_engine import TOKEN, FakeEngine, action_server_app
 
@@ -179,3 +180,18 @@ async def test_chat_page_is_served_with_no_third_party_assets(client):
     assert 'src="/static/chat.js"' in page
     assert not re.search(r'(src|href)="https?://(?!www\.bbc\.co\.uk/weather)', page)
     assert (await client.get("/static/chat.js")).status == 200
+    assert signposting.default().text("chat_notice") in page  # its 999 comes from the data
+
+
+async def test_a_quick_exit_forgets_the_conversation_and_says_so_to_the_page(client, fake_engine,
+                                                                             monkeypatch):
+    forgotten = []
+
+    async def forget(sender):
+        forgotten.append(sender)
+        return True
+
+    monkeypatch.setattr(client.server.app[CONVERSATIONS].trackers, "forget", forget)
+    replies = await chat(client, "/quick_exit", sender="resident-7")
+    assert replies == [{"text": "cleared", "quick_exit": True}]
+    assert forgotten == [fake_engine.received[-1]["sender"]]

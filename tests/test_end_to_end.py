@@ -415,6 +415,35 @@ async def test_with_the_action_server_down_the_app_still_answers(system):
     assert "/report_incident" in payloads(replies)
 
 
+QUICK_EXIT_WORDS = "he checks my phone every night and takes my bank card"
+
+
+async def test_a_quick_exit_leaves_no_text_of_the_conversation_in_any_store(system, telegram):
+    chat_id = 737373
+    send = telegram_sender(telegram, chat_id)
+    await send(QUICK_EXIT_WORDS)
+    draft = await send("/report_incident")  # a report begun: its draft is in the tracker
+    assert question_in(draft)
+    left = await send("/exit")
+    assert left[-1]["text"] == signposting.default().text("quick_exit")
+    deleted = {i for call in telegram.calls_to("deleteMessages", chat_id)
+               for i in call["message_ids"]}
+    assert telegram.incoming_ids(chat_id) <= deleted
+    assert {m["sent_message_id"] for m in telegram.calls_to("sendMessage", chat_id)[:-1]} <= deleted
+    cipher = DataCipher(master_key(system.settings))
+    sender = f"tg-{cipher.identity(f'tg:{chat_id}')[:32]}"
+    url = system.env["TRACKER_STORE_URL"]
+    url = url.replace("postgresql://", "postgresql+asyncpg://").replace("sqlite://",
+                                                                         "sqlite+aiosqlite://")
+    assert await query(url, "SELECT id FROM events WHERE sender_id = :s", s=sender) == []
+    stored = await query(url, "SELECT data FROM events")
+    assert not any("bank card" in row["data"] for row in stored)
+    assert await query(system.settings.database, "SELECT id FROM reports WHERE reporter_key = :k",
+                       k=cipher.identity(f"reporter:{sender}")) == []
+    logs = " ".join(p.read_text() for p in system.log_dir.glob("*.log"))
+    assert "bank card" not in logs and str(chat_id) not in logs
+
+
 async def test_classify_uses_the_same_model(system):
     async with aiohttp.ClientSession() as http, http.post(
             f"{base(system)}/api/classify",

@@ -403,3 +403,29 @@ async def test_a_key_rotation_reencrypts_every_stored_text(sessions):
     assert new_only.decrypt(body) == "hello"
     with pytest.raises(ValueError):
         old.decrypt(body)
+
+
+async def test_forgetting_a_conversation_deletes_only_its_tracker_events(tmp_path):
+    from sqlalchemy import create_engine
+    from sqlalchemy import text as sql
+
+    from bot.storage.trackers import Trackers
+
+    url = f"sqlite:///{tmp_path}/trackers.db"
+    with create_engine(url).begin() as conn:
+        conn.execute(sql("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, data TEXT)"))
+        conn.execute(sql("INSERT INTO events (sender_id, data) VALUES ('a', 'my secret'), "
+                         "('a', 'more'), ('b', 'other chat')"))
+    trackers = Trackers(url)
+    assert await trackers.forget("a") is True
+    await trackers.dispose()
+    with create_engine(url).connect() as conn:
+        assert conn.execute(sql("SELECT sender_id, data FROM events")).all() == [("b", "other chat")]
+
+
+async def test_forgetting_fails_safely_when_the_store_is_not_there(tmp_path):
+    from bot.storage.trackers import Trackers
+
+    trackers = Trackers(f"sqlite:///{tmp_path}/missing/trackers.db")
+    assert await trackers.forget("a") is False
+    await trackers.dispose()

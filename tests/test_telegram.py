@@ -152,3 +152,23 @@ async def test_an_edited_message_is_not_answered_twice_but_explained(app, telegr
     sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 604))
     assert sent[0]["text"] == EDITED
     assert engine.received == []
+
+
+async def test_exit_deletes_the_chats_messages_then_leaves_one_line(app, telegram, engine):
+    telegram.send_text(701, "he reads my messages every night")
+    await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 701))
+    telegram.send_message(701, photo=[{"file_id": "p", "file_unique_id": "p1", "width": 5,
+                                       "height": 5}])
+    await wait_for(telegram, lambda: len(telegram.calls_to("sendMessage", 701)) >= 2)
+    telegram.send_text(701, "/exit")
+    deleted = await wait_for(telegram, lambda: telegram.calls_to("deleteMessages", 701))
+    sent = await wait_for(telegram, lambda: len(telegram.calls_to("sendMessage", 701)) >= 3
+                          and telegram.calls_to("sendMessage", 701))
+    ids = set(deleted[0]["message_ids"])
+    assert telegram.incoming_ids(701) <= ids  # the resident's three messages, /exit included
+    assert {m["sent_message_id"] for m in sent[:2]} <= ids  # and the bot's two replies
+    assert sent[-1]["text"] == "cleared" and engine.received[-1]["message"] == "/quick_exit"
+    telegram.send_text(701, "/exit")  # again: only what was sent since is deleted
+    again = await wait_for(telegram, lambda: len(telegram.calls_to("deleteMessages", 701)) >= 2
+                           and telegram.calls_to("deleteMessages", 701))
+    assert not set(again[1]["message_ids"]) & ids

@@ -38,6 +38,7 @@
       });
       const body = await resp.json();
       if (!resp.ok) { add(body.error || "Something went wrong, please try again.", "bot"); return; }
+      if (body.some((m) => m.quick_exit)) log.replaceChildren();  // left: nothing stays
       for (const m of body) {
         if (m.text) add(m.text, "bot");
         if (m.buttons) addButtons(m.buttons);
@@ -55,8 +56,13 @@
     send(text);
   });
 
+  // Exit this page: the server forgets the conversation, the tab shows a neutral page and
+  // Back does not return here.
   document.getElementById("exit").addEventListener("click", (event) => {
     event.preventDefault();
+    const body = JSON.stringify({ sender, message: "/quick_exit" });
+    navigator.sendBeacon("/api/chat", new Blob([body], { type: "application/json" }));
+    log.replaceChildren();
     window.location.replace(event.currentTarget.href);
   });
 })();

@@ -6,6 +6,7 @@ import logging
 
 from bot import signposting
 from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION, Conversations
+from bot.telegram.traces import remember, remember_incoming, remove_chat
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.ext import (
@@ -14,6 +15,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -49,6 +51,7 @@ TRY_AGAIN = "Sorry, something went wrong on our side. Please try again in a mome
 def register(application: Application) -> None:
     """All handlers, and the error handler, in one place."""
     new = filters.UpdateType.MESSAGE
+    application.add_handler(TypeHandler(Update, remember_incoming), group=-1)
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, edited))
     application.add_handler(CommandHandler("start", start, filters=new))
     application.add_handler(CommandHandler(list(COMMANDS), command, filters=new))
@@ -59,10 +62,10 @@ def register(application: Application) -> None:
     application.add_error_handler(on_error)
 
 
-async def start(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A short, neutral welcome: what the bot does, that nobody watches the chat for
     emergencies, and how to leave quickly (rendered from the data, as it names 999)."""
-    await update.effective_message.reply_text(signposting.default().text("welcome"))
+    await say(context, update.effective_chat.id, signposting.default().text("welcome"))
 
 
 async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -71,14 +74,14 @@ async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await converse(update, context, COMMANDS[name])
 
 
-async def edited(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.effective_message.reply_text(EDITED)
+async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await say(context, update.effective_chat.id, EDITED)
 
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = update.effective_message.text.strip()
     if len(text) > MAX_MESSAGE_CHARS:
-        await update.effective_message.reply_text(TOO_LONG)
+        await say(context, update.effective_chat.id, TOO_LONG)
         return
     await converse(update, context, text)
 
@@ -97,12 +100,11 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await converse(update, context, query.data or "")
 
 
-async def unsupported(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Anything but text, a location or a button: what the bot can't take, and what it can."""
-    message = update.effective_message
-    if message:
+    if update.effective_message and update.effective_chat:
         said = next((text for kind, text in NOT_TAKEN if kind.check_update(update)), TEXT_ONLY)
-        await message.reply_text(said)
+        await say(context, update.effective_chat.id, said)
 
 
 async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
@@ -113,11 +115,20 @@ async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str
     await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
     replies = await conversations.reply(conversations.sender_id("tg", str(chat.id)), text,
                                         delivery=f"tg:{chat.id}", location=location)
+    if any(reply.get("quick_exit") for reply in replies):
+        await remove_chat(context.bot, chat.id, context.chat_data)
     for reply in replies:
         parts = split_text(reply.get("text") or "Choose one:")
         for part in parts[:-1]:
-            await context.bot.send_message(chat.id, part)
-        await context.bot.send_message(chat.id, parts[-1], reply_markup=keyboard(reply))
+            await say(context, chat.id, part)
+        await say(context, chat.id, parts[-1], keyboard(reply))
+
+
+async def say(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str,
+              markup: InlineKeyboardMarkup | None = None) -> None:
+    """Send a message and remember its id, so a quick exit can delete it."""
+    sent = await context.bot.send_message(chat_id, text, reply_markup=markup)
+    remember(context.chat_data, sent.message_id)
 
 
 def keyboard(reply: dict) -> InlineKeyboardMarkup | None:

@@ -22,6 +22,7 @@ from bot.engine import EngineClient
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.retention import purge_daily, purge_logged
+from bot.storage.trackers import Trackers
 from bot.telegram.app import telegram_ctx
 from bot.web import api, chat, staff
 from bot.web.keys import CIPHER, CONVERSATIONS, ENGINE, HTTP, SESSIONS, SETTINGS
@@ -52,16 +53,19 @@ async def retention_ctx(app: web.Application):
 
 
 async def engine_client_ctx(app: web.Application):
-    """One HTTP client session to the engine and the action server."""
+    """One HTTP client session to the engine and the action server, and the engine's
+    tracker store (a quick exit deletes the conversation from it)."""
     settings = app[SETTINGS]
+    trackers = Trackers(settings.tracker_store)
     async with aiohttp.ClientSession() as http:
         app[HTTP] = http
         app[ENGINE] = EngineClient(http, settings.engine_url, settings.engine_token,
                                    settings.engine_timeout)
-        app[CONVERSATIONS] = Conversations(app[ENGINE], app[CIPHER], {
+        app[CONVERSATIONS] = Conversations(app[ENGINE], app[CIPHER], trackers, {
             "incidents": settings.asb_case_review_incidents,
             "months": settings.asb_case_review_months})
         yield
+    await trackers.dispose()
 
 
 def warn_stale(loaded: directory.Directory) -> None:

@@ -3,6 +3,8 @@
 import aiohttp_jinja2
 from aiohttp import web
 
+from bot import signposting
+
 routes = web.RouteTableDef()
 
 
@@ -14,4 +16,5 @@ async def root(_request: web.Request) -> web.Response:
 @routes.get("/chat")
 @aiohttp_jinja2.template("chat.html")
 async def chat_page(_request: web.Request) -> dict:
-    return {}
+    """The page; its emergency notice comes from the data, like every number."""
+    return {"notice": signposting.default().text("chat_notice")}
