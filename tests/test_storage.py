@@ -423,9 +423,9 @@ async def test_forgetting_a_conversation_deletes_only_its_tracker_events(tmp_pat
         assert conn.execute(sql("SELECT sender_id, data FROM events")).all() == [("b", "other chat")]
 
 
-async def test_forgetting_fails_safely_when_the_store_is_not_there(tmp_path):
+async def test_forgetting_fails_safely_before_the_engine_made_its_store(tmp_path):
     from bot.storage.trackers import Trackers
 
-    trackers = Trackers(f"sqlite:///{tmp_path}/missing/trackers.db")
+    trackers = Trackers(f"sqlite:///{tmp_path}/trackers.db")  # no events table yet
     assert await trackers.forget("a") is False
     await trackers.dispose()
