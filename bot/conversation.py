@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 2000
 LOCATION_DECIMALS = 3  # about 100 m: enough to find the nearest Safe Place
 SHARE_LOCATION = "/share_location"  # what a shared location says to the engine
+NOT_FORGOTTEN = ("Part of this conversation could not be removed just now. Please send "
+                 "/exit or \"delete this chat\" again in a minute.")
 
 
 @dataclass
@@ -39,7 +41,7 @@ class Conversations:
     async def reply(self, sender: str, text: str, delivery: str | None = None,
                     location: tuple[float, float] | None = None) -> list[dict]:
         """The bot's replies to `text` as [{"text": ..., "buttons": [...]}]; after a quick
-        exit, only the last (neutral) one, marked "quick_exit": true.
+        exit the last one is marked "quick_exit": true, for the channel to clear the chat.
 
         `delivery` ("tg:<chat id>") is where staff messages about a report made in this chat
         are announced; it reaches the engine only encrypted. A shared `location` (latitude,
@@ -62,14 +64,14 @@ class Conversations:
         if any((m.get("custom") or {}).get("quick_exit") for m in answer) and answered:
             # Leaving quickly: the conversation (and any unsent draft) leaves the engine's
             # store; the channel removes what it can of the chat, then shows this reply.
-            await self.trackers.forget(sender)
-            return replies + [*answered[:-1], {**answered[-1], "quick_exit": True}]
+            forgotten = await self.trackers.forget(sender)
+            return replies + [*answered[:-1], {**answered[-1], "quick_exit": True}] + (
+                [] if forgotten else [{"text": NOT_FORGOTTEN}])
         if not answered:
             # The engine said nothing: its action server is down or an action failed.
             log.warning("engine gave no reply, answering without it")
             return replies + self._without_engine(text)
         return replies + answered
-
 
     def _without_engine(self, text: str) -> list[dict]:
         """Never silent: the topic's guidance and services when the words show the topic,

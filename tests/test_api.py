@@ -7,6 +7,7 @@ import re
 import pytest
 
 from bot import signposting
+from bot.conversation import NOT_FORGOTTEN
 from bot.web.app import create_app
 from bot.web.keys import CONVERSATIONS
 from tests.conftest import make_settings
@@ -195,3 +196,12 @@ async def test_a_quick_exit_forgets_the_conversation_and_says_so_to_the_page(cli
     replies = await chat(client, "/quick_exit", sender="resident-7")
     assert replies == [{"text": "cleared", "quick_exit": True}]
     assert forgotten == [fake_engine.received[-1]["sender"]]
+
+
+async def test_a_quick_exit_that_could_not_forget_says_so(client, fake_engine, monkeypatch):
+    async def fail(_sender):
+        return False
+
+    monkeypatch.setattr(client.server.app[CONVERSATIONS].trackers, "forget", fail)
+    replies = await chat(client, "/quick_exit")
+    assert replies[0]["quick_exit"] is True and replies[-1] == {"text": NOT_FORGOTTEN}
