@@ -423,9 +423,17 @@ async def test_forgetting_a_conversation_deletes_only_its_tracker_events(tmp_pat
         assert conn.execute(sql("SELECT sender_id, data FROM events")).all() == [("b", "other chat")]
 
 
-async def test_forgetting_fails_safely_before_the_engine_made_its_store(tmp_path):
+async def test_before_the_engine_made_its_store_there_is_nothing_to_forget(tmp_path):
     from bot.storage.trackers import Trackers
 
     trackers = Trackers(f"sqlite:///{tmp_path}/trackers.db")  # no events table yet
+    assert await trackers.forget("a") is True
+    await trackers.dispose()
+
+
+async def test_forgetting_says_so_when_the_store_cannot_be_reached():
+    from bot.storage.trackers import Trackers
+
+    trackers = Trackers("postgresql://nobody@127.0.0.1:1/trackers")  # nothing listens there
     assert await trackers.forget("a") is False
     await trackers.dispose()

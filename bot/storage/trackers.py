@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -32,12 +32,15 @@ class Trackers:
         self._engine: AsyncEngine = create_async_engine(async_url(url))
 
     async def forget(self, sender_id: str) -> bool:
-        """Delete every event of the conversation; False (logged) if the store failed."""
+        """Delete every event of the conversation (none to delete before the engine made its
+        store); False (logged) if the store failed."""
         try:
             async with self._engine.begin() as conn:
+                if not await conn.run_sync(lambda sync: inspect(sync).has_table("events")):
+                    return True
                 await conn.execute(text("DELETE FROM events WHERE sender_id = :sender"),
                                    {"sender": sender_id})
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, OSError) as exc:
             log.error("could not forget a conversation: %s", type(exc).__name__)
             return False
         return True
