@@ -7,6 +7,7 @@ configuration table lists the same variables (a test keeps the two in step).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -50,6 +51,14 @@ class Settings:
                                    "Token from @BotFather; when set, the Telegram bot polls.")
     telegram_api_url: str = _env("TELEGRAM_API_URL", "https://api.telegram.org/bot",
                                  "Bot API base URL (a local Bot API server, or the tests' fake).")
+    telegram_webhook_url: str = _env(
+        "TELEGRAM_WEBHOOK_URL", "",
+        "Public HTTPS URL that reaches this app's /telegram/webhook; when set, Telegram posts "
+        "updates there instead of the bot polling.")
+    telegram_webhook_secret: str = _env(
+        "TELEGRAM_WEBHOOK_SECRET", "",
+        "Secret Telegram sends with every webhook update (1-256 of A-Z a-z 0-9 _ -); "
+        "required with TELEGRAM_WEBHOOK_URL, updates without it are refused.")
     retention_days: int = _env("RETENTION_DAYS", "365",
                                "Closed reports are deleted this many days after they closed "
                                "(daily by the app, or `python -m bot purge`).")
@@ -70,6 +79,7 @@ class Settings:
             raw = environ.get(f.metadata["env"], f.default)
             values[f.name] = _convert(f.name, f.type, raw)
         settings = cls(**values)
+        _check_webhook(settings)
         if not settings.var_dir.is_absolute():
             object.__setattr__(settings, "var_dir", PROJECT_ROOT / settings.var_dir)
         return settings
@@ -87,6 +97,18 @@ class Settings:
     def tracker_store(self) -> str:
         """The engine's tracker store URL, the embedded SQLite file unless configured."""
         return self.tracker_store_url or f"sqlite:///{self.var_dir / 'trackers.db'}"
+
+
+def _check_webhook(settings: Settings) -> None:
+    """Webhook mode needs an HTTPS URL (Telegram's rule) and a secret to tell its updates
+    from anyone else's."""
+    if not settings.telegram_webhook_url:
+        return
+    if not settings.telegram_webhook_url.startswith("https://"):
+        raise SystemExit("configuration: TELEGRAM_WEBHOOK_URL must start with https://")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", settings.telegram_webhook_secret):
+        raise SystemExit("configuration: TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of "
+                         "A-Z a-z 0-9 _ - when TELEGRAM_WEBHOOK_URL is set")
 
 
 def _convert(name: str, type_name: str, raw: str):

@@ -28,3 +28,17 @@ def test_readme_documents_every_setting():
     readme = (PROJECT_ROOT / "README.md").read_text()
     for name, _default, _ in env_table():
         assert f"`{name}`" in readme, name
+
+
+@pytest.mark.parametrize(("environ", "message"), [
+    ({"TELEGRAM_WEBHOOK_URL": "http://bot.example.org/telegram/webhook",
+      "TELEGRAM_WEBHOOK_SECRET": "abc"}, "must start with https://"),
+    ({"TELEGRAM_WEBHOOK_URL": "https://bot.example.org/telegram/webhook"},
+     "TELEGRAM_WEBHOOK_SECRET must be 1 to 256"),
+    ({"TELEGRAM_WEBHOOK_URL": "https://bot.example.org/telegram/webhook",
+      "TELEGRAM_WEBHOOK_SECRET": "has spaces in it"}, "TELEGRAM_WEBHOOK_SECRET must be 1 to 256"),
+])
+def test_webhook_mode_needs_https_and_a_secret(environ, message):
+    with pytest.raises(SystemExit) as stopped:
+        Settings.from_env(environ)
+    assert message in str(stopped.value)

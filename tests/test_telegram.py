@@ -172,3 +172,69 @@ async def test_exit_deletes_the_chats_messages_then_leaves_one_line(app, telegra
     again = await wait_for(telegram, lambda: len(telegram.calls_to("deleteMessages", 701)) >= 2
                            and telegram.calls_to("deleteMessages", 701))
     assert not set(again[1]["message_ids"]) & ids
+
+
+SECRET = "s3cret_token-for-tests"
+WEBHOOK_URL = "https://bot.example.org/telegram/webhook"
+
+
+@pytest.fixture
+async def webhook_app(telegram, engine, aiohttp_client, aiohttp_server, tmp_path,
+                      sqlite_sessions_url):
+    """The app in webhook mode: Telegram posts updates to it instead of being polled."""
+    engine_server = await aiohttp_server(engine.app)
+    actions_server = await aiohttp_server(action_server_app())
+    settings = make_settings(
+        tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
+        ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
+        DATABASE_URL=sqlite_sessions_url, TELEGRAM_BOT_TOKEN=BOT_TOKEN,
+        TELEGRAM_API_URL=telegram.base_url, TELEGRAM_WEBHOOK_URL=WEBHOOK_URL,
+        TELEGRAM_WEBHOOK_SECRET=SECRET)
+    return await aiohttp_client(create_app(settings))
+
+
+def text_update(chat_id: int, text: str, update_id: int = 9001) -> dict:
+    return {"update_id": update_id, "message": {
+        "message_id": update_id, "date": 1, "chat": {"id": chat_id, "type": "private"},
+        "from": {"id": chat_id, "is_bot": False, "first_name": "R"}, "text": text}}
+
+
+async def test_webhook_mode_registers_the_url_with_its_secret_and_does_not_poll(
+        webhook_app, telegram):
+    registered = telegram.calls_to("setWebhook")
+    assert registered and registered[0]["url"] == WEBHOOK_URL
+    assert registered[0]["secret_token"] == SECRET
+    assert not telegram.calls_to("getUpdates")
+    health = await (await webhook_app.get("/healthz")).json()
+    assert health["components"]["telegram"] == "webhook"
+
+
+async def test_a_webhook_update_with_the_secret_is_answered(webhook_app, telegram, engine):
+    resp = await webhook_app.post("/telegram/webhook", json=text_update(801, "loud music"),
+                                  headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+    assert resp.status == 200
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 801))
+    assert sent[0]["text"] == "echo: loud music"
+
+
+@pytest.mark.parametrize("headers", [{}, {"X-Telegram-Bot-Api-Secret-Token": "guess"}])
+async def test_a_webhook_update_without_the_secret_is_refused(webhook_app, engine, headers):
+    resp = await webhook_app.post("/telegram/webhook", json=text_update(802, "hello"),
+                                  headers=headers)
+    assert resp.status == 403
+    await asyncio.sleep(0.2)
+    assert engine.received == []
+
+
+@pytest.mark.parametrize("body", ["not json", "[1, 2]", '{"no": "update"}'])
+async def test_a_webhook_body_that_is_not_an_update_is_a_400(webhook_app, body):
+    resp = await webhook_app.post("/telegram/webhook", data=body,
+                                  headers={"X-Telegram-Bot-Api-Secret-Token": SECRET,
+                                           "Content-Type": "application/json"})
+    assert resp.status == 400
+
+
+async def test_in_polling_mode_the_webhook_path_does_not_exist(app):
+    resp = await app.post("/telegram/webhook", json=text_update(803, "hi"),
+                          headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+    assert resp.status == 404

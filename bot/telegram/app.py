@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 
 from aiohttp import web
@@ -12,11 +13,22 @@ from bot.conversation import Conversations
 from bot.settings import Settings
 from bot.telegram import handlers
 from bot.telegram.notify import notify_forever
-from bot.web.keys import CIPHER, CONVERSATIONS, SESSIONS, SETTINGS, TELEGRAM_STATE
+from bot.web.keys import (
+    CIPHER,
+    CONVERSATIONS,
+    SESSIONS,
+    SETTINGS,
+    TELEGRAM_APPLICATION,
+    TELEGRAM_STATE,
+)
+from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
 log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WEBHOOK_PATH = "/telegram/webhook"
 
 
 def build_application(settings: Settings, conversations: Conversations) -> Application:
@@ -33,31 +45,59 @@ def build_application(settings: Settings, conversations: Conversations) -> Appli
 
 
 async def telegram_ctx(app: web.Application):
-    """Poll Telegram while the app runs, when a token is configured, and announce staff
-    messages to reporters' chats."""
+    """Run the bot while the app runs, when a token is configured: polling Telegram, or, with
+    TELEGRAM_WEBHOOK_URL, taking updates at /telegram/webhook; and announce staff messages to
+    reporters' chats."""
     settings = app[SETTINGS]
     app[TELEGRAM_STATE] = {"state": "disabled"}
     if not settings.telegram_bot_token:
         yield
         return
     application = build_application(settings, app[CONVERSATIONS])
+    mode = "webhook" if settings.telegram_webhook_url else "polling"
     try:
         await application.initialize()
         await application.start()
-        await application.updater.start_polling(drop_pending_updates=False)
-        app[TELEGRAM_STATE]["state"] = "polling"
+        if mode == "webhook":
+            await application.bot.set_webhook(settings.telegram_webhook_url,
+                                              secret_token=settings.telegram_webhook_secret,
+                                              allowed_updates=Update.ALL_TYPES)
+            app[TELEGRAM_APPLICATION] = application
+        else:
+            await application.updater.start_polling(drop_pending_updates=False)
+        app[TELEGRAM_STATE]["state"] = mode
     except TelegramError as exc:
         log.error("Telegram did not start (%s); the web chat keeps working", type(exc).__name__)
         app[TELEGRAM_STATE]["state"] = "error"
-    notices = None
-    if app[TELEGRAM_STATE]["state"] == "polling":
-        notices = asyncio.create_task(notify_forever(application.bot, app[SESSIONS], app[CIPHER]))
+    running = app[TELEGRAM_STATE]["state"] == mode
+    notices = asyncio.create_task(
+        notify_forever(application.bot, app[SESSIONS], app[CIPHER])) if running else None
     yield
     if notices:
         notices.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await notices
-    if app[TELEGRAM_STATE]["state"] == "polling":
-        await application.updater.stop()
+    if running:
+        if mode == "polling":
+            await application.updater.stop()
         await application.stop()
         await application.shutdown()
+
+
+async def webhook(request: web.Request) -> web.Response:
+    """One update from Telegram: refused without the secret it was given, else queued for
+    the handlers (which answer through the Bot API, not in this response)."""
+    application = request.app.get(TELEGRAM_APPLICATION)
+    if application is None:
+        raise web.HTTPNotFound()
+    sent = request.headers.get(SECRET_HEADER, "")
+    if not hmac.compare_digest(sent, request.app[SETTINGS].telegram_webhook_secret):
+        raise web.HTTPForbidden(text="wrong or missing secret token")
+    try:
+        update = Update.de_json(await request.json(), application.bot)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise web.HTTPBadRequest(text="not a Telegram update") from None
+    if update is None:
+        raise web.HTTPBadRequest(text="not a Telegram update")
+    await application.update_queue.put(update)
+    return web.Response(text="ok")

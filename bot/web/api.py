@@ -118,7 +118,7 @@ async def healthz(request: web.Request) -> web.Response:
         "database": "ready" if database else "unavailable",
         "telegram": telegram,
     }
-    healthy = engine and actions and database and telegram in ("disabled", "polling")
+    healthy = engine and actions and database and telegram in ("disabled", "polling", "webhook")
     return web.json_response({"status": "ok" if healthy else "unavailable",
                               "components": components}, status=200 if healthy else 503)
 

@@ -23,7 +23,7 @@ from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.retention import purge_daily, purge_logged
 from bot.storage.trackers import Trackers
-from bot.telegram.app import telegram_ctx
+from bot.telegram.app import WEBHOOK_PATH, telegram_ctx, webhook
 from bot.web import api, chat, staff
 from bot.web.keys import CIPHER, CONVERSATIONS, ENGINE, HTTP, SESSIONS, SETTINGS
 
@@ -99,5 +99,6 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.add_routes(api.routes)
     app.add_routes(chat.routes)
     app.add_routes(staff.routes)
+    app.router.add_post(WEBHOOK_PATH, webhook)
     app.router.add_static("/static", PROJECT_ROOT / "bot" / "static")
     return app

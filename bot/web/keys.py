@@ -3,6 +3,7 @@
 import aiohttp
 from aiohttp import web
 from sqlalchemy.ext.asyncio import async_sessionmaker
+from telegram.ext import Application
 
 from bot.conversation import Conversations
 from bot.crypto import DataCipher
@@ -16,3 +17,5 @@ HTTP = web.AppKey("http", aiohttp.ClientSession)
 ENGINE = web.AppKey("engine", EngineClient)
 CONVERSATIONS = web.AppKey("conversations", Conversations)
 TELEGRAM_STATE = web.AppKey("telegram_state", dict)
+# The running PTB application in webhook mode, which /telegram/webhook hands updates to.
+TELEGRAM_APPLICATION = web.AppKey("telegram_application", Application)
