@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from bot import signposting
+from bot.telegram.flood import MAX_MESSAGES, SLOW_DOWN, over_limit
 from bot.telegram.handlers import COMMANDS, EDITED, TEXT_ONLY, split_text
 from bot.web.app import create_app
 from bot.web.keys import CIPHER
@@ -238,3 +239,26 @@ async def test_in_polling_mode_the_webhook_path_does_not_exist(app):
     resp = await app.post("/telegram/webhook", json=text_update(803, "hi"),
                           headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
     assert resp.status == 404
+
+
+async def test_a_flooding_chat_is_slowed_down_but_danger_and_other_chats_get_through(
+        app, telegram, engine):
+    for n in range(14):
+        telegram.send_text(901, f"spam {n}")
+    telegram.send_text(901, "he has a knife and is kicking the door in")
+    telegram.send_text(902, "loud music next door")
+    await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 902))
+    sent = await wait_for(telegram, lambda: [m for m in telegram.calls_to("sendMessage", 901)
+                                             if m["text"] == signposting.default().text("emergency")]
+                          and telegram.calls_to("sendMessage", 901))
+    from_901 = [m["message"] for m in engine.received if m["message"].startswith("spam")]
+    assert len(from_901) == MAX_MESSAGES  # the rest were skipped
+    assert [m["text"] for m in sent].count(SLOW_DOWN) == 1  # said once per flood
+    assert "he has a knife and is kicking the door in" in [m["message"] for m in engine.received]
+
+
+def test_the_window_forgets_old_messages():
+    chat: dict = {}
+    assert not any(over_limit(chat, t) for t in range(MAX_MESSAGES))  # one a second: fine
+    assert over_limit(chat, MAX_MESSAGES - 0.5)  # one too many in the window
+    assert not over_limit(chat, 100.0)  # much later: a new window

@@ -27,6 +27,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 log = logging.getLogger(__name__)
 
+CONCURRENT_UPDATES = 64
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 WEBHOOK_PATH = "/telegram/webhook"
 
@@ -37,6 +38,7 @@ def build_application(settings: Settings, conversations: Conversations) -> Appli
         ApplicationBuilder()
         .token(settings.telegram_bot_token)
         .base_url(settings.telegram_api_url)
+        .concurrent_updates(CONCURRENT_UPDATES)  # one slow chat must not hold up the others
         .build()
     )
     application.bot_data[handlers.CONVERSATIONS_KEY] = conversations

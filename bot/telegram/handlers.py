@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from bot import signposting
 from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION, Conversations
+from bot.telegram.flood import flood_guard
 from bot.telegram.traces import remember, remember_incoming, remove_chat
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
@@ -22,6 +24,7 @@ from telegram.ext import (
 log = logging.getLogger(__name__)
 
 CONVERSATIONS_KEY = "conversations"
+LOCK_KEY = "turn_lock"  # one turn at a time per chat, so replies keep their order
 TELEGRAM_MESSAGE_LIMIT = 4096
 TEXT_ONLY = ("I can only read text messages for now. Please type what happened, "
              "in your own words.")
@@ -51,7 +54,8 @@ TRY_AGAIN = "Sorry, something went wrong on our side. Please try again in a mome
 def register(application: Application) -> None:
     """All handlers, and the error handler, in one place."""
     new = filters.UpdateType.MESSAGE
-    application.add_handler(TypeHandler(Update, remember_incoming), group=-1)
+    application.add_handler(TypeHandler(Update, remember_incoming), group=-2)
+    application.add_handler(TypeHandler(Update, flood_guard), group=-1)
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, edited))
     application.add_handler(CommandHandler("start", start, filters=new))
     application.add_handler(CommandHandler(list(COMMANDS), command, filters=new))
@@ -109,7 +113,14 @@ async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
                    location: tuple[float, float] | None = None) -> None:
-    """Send the text to the conversation service and each reply back to the chat."""
+    """Send the text to the conversation service and each reply back to the chat, one
+    message at a time per chat (chats are served concurrently)."""
+    async with context.chat_data.setdefault(LOCK_KEY, asyncio.Lock()):
+        await _converse(update, context, text, location)
+
+
+async def _converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
+                    location: tuple[float, float] | None) -> None:
     conversations: Conversations = context.bot_data[CONVERSATIONS_KEY]
     chat = update.effective_chat
     await context.bot.send_chat_action(chat.id, ChatAction.TYPING)

@@ -1,0 +1,42 @@
+"""Flood protection per chat: a chat sending faster than a person types is slowed down, so
+it can't crowd out everyone else's replies. A message the safety net finds urgent always
+gets through."""
+
+from __future__ import annotations
+
+import time
+
+from bot import safety
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+WINDOW_SECONDS = 10.0
+MAX_MESSAGES = 8  # per window, per chat
+SLOW_DOWN = ("You're sending messages very quickly, so I've skipped some. Please wait a few "
+             "seconds, then send your message again.")
+TIMES_KEY, WARNED_KEY = "flood_times", "flood_warned"
+
+
+def over_limit(chat_data: dict, now: float) -> bool:
+    """Count this message in the chat's window; True when it is one too many."""
+    times = [t for t in chat_data.get(TIMES_KEY, []) if now - t < WINDOW_SECONDS]
+    times.append(now)
+    chat_data[TIMES_KEY] = times
+    if len(times) <= MAX_MESSAGES:
+        chat_data.pop(WARNED_KEY, None)
+        return False
+    return True
+
+
+async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Before any handler: skip a flooding chat's message (saying so once per flood),
+    unless it is urgent."""
+    message = update.effective_message
+    if message is None or context.chat_data is None or update.effective_chat is None:
+        return
+    if safety.is_urgent(message.text or "") or not over_limit(context.chat_data, time.monotonic()):
+        return
+    if not context.chat_data.get(WARNED_KEY):
+        context.chat_data[WARNED_KEY] = True
+        await context.bot.send_message(update.effective_chat.id, SLOW_DOWN)
+    raise ApplicationHandlerStop
