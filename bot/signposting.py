@@ -30,7 +30,7 @@ SPIKING_TIMES = ("spiking_within_12_hours", "spiking_within_7_days", "spiking_ov
 REQUIRED_GUIDANCE = (*TOPICS, "emergency", "unavailable", "human", "helplines", "safe_places",
                      "safe_places_none_near", "safe_places_samples", "check_report",
                      "quick_exit", "other_crime", "asb_case_review", "spiking_needle", "welcome",
-                     "chat_notice",
+                     "chat_notice", "too_fast",
                      *SPIKING_TIMES)
 # Beyond this, a Safe Place is no help to someone on foot, so it is not offered at all.
 FURTHEST_SHOWN_MINUTES = 45

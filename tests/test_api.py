@@ -8,7 +8,7 @@ import pytest
 
 from bot import signposting
 from bot.conversation import NOT_FORGOTTEN
-from bot.web.app import create_app
+from bot.web.app import MAX_WEB_MESSAGES, create_app
 from bot.web.keys import CONVERSATIONS
 from tests.conftest import make_settings
 from tests.fake_engine import TOKEN, FakeEngine, action_server_app
@@ -205,3 +205,17 @@ async def test_a_quick_exit_that_could_not_forget_says_so(client, fake_engine, m
     monkeypatch.setattr(client.server.app[CONVERSATIONS].trackers, "forget", fail)
     replies = await chat(client, "/quick_exit")
     assert replies[0]["quick_exit"] is True and replies[-1] == {"text": NOT_FORGOTTEN}
+
+
+async def test_a_sender_over_the_limit_gets_429_but_danger_and_others_get_through(
+        client, fake_engine):
+    answered = [await client.post("/api/chat", json={"sender": "fast", "message": f"hi {n}"})
+                for n in range(MAX_WEB_MESSAGES + 3)]
+    statuses = [resp.status for resp in answered]
+    assert statuses == [200] * MAX_WEB_MESSAGES + [429] * 3
+    refused = answered[-1]
+    assert refused.headers["Retry-After"] == "10"
+    assert (await refused.json())["error"] == signposting.default().text("too_fast")
+    danger = await chat(client, "he has a knife and is kicking the door in", sender="fast")
+    assert danger[0]["text"] == signposting.default().text("emergency")
+    assert (await chat(client, "hello", sender="someone else"))[0]["text"] == "echo: hello"

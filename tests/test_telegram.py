@@ -7,7 +7,8 @@ import asyncio
 import pytest
 
 from bot import signposting
-from bot.telegram.flood import MAX_MESSAGES, SLOW_DOWN, over_limit
+from bot.ratelimit import MAX_MESSAGES, over_limit
+from bot.telegram.flood import SLOW_DOWN
 from bot.telegram.handlers import COMMANDS, EDITED, TEXT_ONLY, split_text
 from bot.web.app import create_app
 from bot.web.keys import CIPHER

@@ -7,25 +7,13 @@ from __future__ import annotations
 import time
 
 from bot import safety
+from bot.ratelimit import over_limit
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-WINDOW_SECONDS = 10.0
-MAX_MESSAGES = 8  # per window, per chat
 SLOW_DOWN = ("You're sending messages very quickly, so I've skipped some. Please wait a few "
              "seconds, then send your message again.")
-TIMES_KEY, WARNED_KEY = "flood_times", "flood_warned"
-
-
-def over_limit(chat_data: dict, now: float) -> bool:
-    """Count this message in the chat's window; True when it is one too many."""
-    times = [t for t in chat_data.get(TIMES_KEY, []) if now - t < WINDOW_SECONDS]
-    times.append(now)
-    chat_data[TIMES_KEY] = times
-    if len(times) <= MAX_MESSAGES:
-        chat_data.pop(WARNED_KEY, None)
-        return False
-    return True
+WARNED_KEY = "flood_warned"
 
 
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -34,7 +22,10 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     message = update.effective_message
     if message is None or context.chat_data is None or update.effective_chat is None:
         return
-    if safety.is_urgent(message.text or "") or not over_limit(context.chat_data, time.monotonic()):
+    if safety.is_urgent(message.text or ""):
+        return
+    if not over_limit(context.chat_data, time.monotonic()):
+        context.chat_data.pop(WARNED_KEY, None)
         return
     if not context.chat_data.get(WARNED_KEY):
         context.chat_data[WARNED_KEY] = True

@@ -5,15 +5,26 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 
 import aiohttp
 from aiohttp import web
 from sqlalchemy import text
 
+from bot import safety, signposting
 from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION
 from bot.engine import EngineUnavailable
+from bot.ratelimit import WINDOW_SECONDS
 from bot.topics import classify
-from bot.web.keys import CONVERSATIONS, ENGINE, HTTP, SESSIONS, SETTINGS, TELEGRAM_STATE
+from bot.web.keys import (
+    CONVERSATIONS,
+    ENGINE,
+    HTTP,
+    SENDER_LIMITS,
+    SESSIONS,
+    SETTINGS,
+    TELEGRAM_STATE,
+)
 
 log = logging.getLogger(__name__)
 routes = web.RouteTableDef()
@@ -79,6 +90,12 @@ def _location_field(body: dict) -> tuple[float, float] | None:
     return latitude, longitude
 
 
+def _too_fast(request: web.Request, sender: str, message: str) -> bool:
+    """Over the sender's message limit; an urgent message never is."""
+    return (not safety.is_urgent(message)
+            and request.app[SENDER_LIMITS].over(sender, time.monotonic()))
+
+
 @routes.post("/api/chat")
 async def chat(request: web.Request) -> web.Response:
     """One resident message in, the bot's replies out; a shared location comes with the
@@ -88,6 +105,9 @@ async def chat(request: web.Request) -> web.Response:
     location = _location_field(body)
     message = SHARE_LOCATION if location and not body.get("message") else _text_field(
         body, "message", MAX_MESSAGE_CHARS)
+    if _too_fast(request, sender, message):
+        return web.json_response({"error": signposting.default().text("too_fast")}, status=429,
+                                 headers={"Retry-After": str(int(WINDOW_SECONDS))})
     conversations = request.app[CONVERSATIONS]
     replies = await conversations.reply(conversations.sender_id("web", sender), message,
                                         location=location)

@@ -19,17 +19,29 @@ from bot import details, directory, routing, signposting
 from bot.conversation import Conversations
 from bot.crypto import DataCipher, derive, master_key
 from bot.engine import EngineClient
+from bot.ratelimit import Limits
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.retention import purge_daily, purge_logged
 from bot.storage.trackers import Trackers
 from bot.telegram.app import WEBHOOK_PATH, telegram_ctx, webhook
 from bot.web import api, chat, staff
-from bot.web.keys import CIPHER, CONVERSATIONS, ENGINE, HTTP, SESSIONS, SETTINGS
+from bot.web.keys import (
+    CIPHER,
+    CONVERSATIONS,
+    ENGINE,
+    HTTP,
+    SENDER_LIMITS,
+    SESSIONS,
+    SETTINGS,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
+# Per sender in 10 s: buttons can be pressed quicker than messages are typed. Limits per
+# address belong to the reverse proxy (behind it, every request comes from the proxy).
+MAX_WEB_MESSAGES = 30
 STAFF_SESSION_SECONDS = 8 * 3600
 
 
@@ -90,6 +102,7 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[api.json_errors])
     app[SETTINGS] = settings
     app[CIPHER] = DataCipher.from_settings(settings)
+    app[SENDER_LIMITS] = Limits(MAX_WEB_MESSAGES)
     setup_session(app, EncryptedCookieStorage(
         derive(master, "staff-session"), cookie_name="staff_session",
         max_age=STAFF_SESSION_SECONDS, httponly=True, samesite="Strict", path="/staff"))
