@@ -4,7 +4,9 @@ one client sending faster than a person types can't crowd out everyone else's re
 from __future__ import annotations
 
 WINDOW_SECONDS = 10.0
-MAX_MESSAGES = 8  # per window, per chat or sender
+# Per window, per chat or sender: more than anyone types, and than a quick hand presses
+# buttons through a report (about one a second).
+MAX_MESSAGES = 20
 TIMES_KEY = "limit_times"
 
 

@@ -244,7 +244,7 @@ async def test_in_polling_mode_the_webhook_path_does_not_exist(app):
 
 async def test_a_flooding_chat_is_slowed_down_but_danger_and_other_chats_get_through(
         app, telegram, engine):
-    for n in range(14):
+    for n in range(MAX_MESSAGES + 6):
         telegram.send_text(901, f"spam {n}")
     telegram.send_text(901, "he has a knife and is kicking the door in")
     telegram.send_text(902, "loud music next door")
@@ -260,6 +260,9 @@ async def test_a_flooding_chat_is_slowed_down_but_danger_and_other_chats_get_thr
 
 def test_the_window_forgets_old_messages():
     chat: dict = {}
-    assert not any(over_limit(chat, t) for t in range(MAX_MESSAGES))  # one a second: fine
-    assert over_limit(chat, MAX_MESSAGES - 0.5)  # one too many in the window
+    quick = [n * 0.4 for n in range(MAX_MESSAGES)]  # all within 10 s
+    assert not any(over_limit(chat, t) for t in quick)
+    assert over_limit(chat, quick[-1] + 0.1)  # one too many in the window
     assert not over_limit(chat, 100.0)  # much later: a new window
+    steady: dict = {}
+    assert not any(over_limit(steady, t * 1.0) for t in range(3 * MAX_MESSAGES))  # one a second
