@@ -30,16 +30,25 @@ def engine():
 
 
 @pytest.fixture
-async def app(telegram, engine, aiohttp_client, aiohttp_server, tmp_path, sqlite_sessions_url):
+def start_app(telegram, engine, aiohttp_client, aiohttp_server, tmp_path, sqlite_sessions_url):
+    """Starts the app against the fake Telegram server and the stand-in engine, with these
+    extra settings."""
+    async def start(**extra: str):
+        engine_server = await aiohttp_server(engine.app)
+        actions_server = await aiohttp_server(action_server_app())
+        settings = make_settings(
+            tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
+            ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
+            DATABASE_URL=sqlite_sessions_url, TELEGRAM_BOT_TOKEN=BOT_TOKEN,
+            TELEGRAM_API_URL=telegram.base_url, ENGINE_TIMEOUT="2", **extra)
+        return await aiohttp_client(create_app(settings))
+    return start
+
+
+@pytest.fixture
+async def app(start_app):
     """The app polling the fake Telegram server (set up first, so it is stopped last)."""
-    engine_server = await aiohttp_server(engine.app)
-    actions_server = await aiohttp_server(action_server_app())
-    settings = make_settings(
-        tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
-        ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
-        DATABASE_URL=sqlite_sessions_url, TELEGRAM_BOT_TOKEN=BOT_TOKEN,
-        TELEGRAM_API_URL=telegram.base_url, ENGINE_TIMEOUT="2")
-    return await aiohttp_client(create_app(settings))
+    return await start_app()
 
 
 async def wait_for(telegram: FakeTelegram, predicate):
@@ -181,18 +190,9 @@ WEBHOOK_URL = "https://bot.example.org/telegram/webhook"
 
 
 @pytest.fixture
-async def webhook_app(telegram, engine, aiohttp_client, aiohttp_server, tmp_path,
-                      sqlite_sessions_url):
+async def webhook_app(start_app):
     """The app in webhook mode: Telegram posts updates to it instead of being polled."""
-    engine_server = await aiohttp_server(engine.app)
-    actions_server = await aiohttp_server(action_server_app())
-    settings = make_settings(
-        tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
-        ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
-        DATABASE_URL=sqlite_sessions_url, TELEGRAM_BOT_TOKEN=BOT_TOKEN,
-        TELEGRAM_API_URL=telegram.base_url, TELEGRAM_WEBHOOK_URL=WEBHOOK_URL,
-        TELEGRAM_WEBHOOK_SECRET=SECRET)
-    return await aiohttp_client(create_app(settings))
+    return await start_app(TELEGRAM_WEBHOOK_URL=WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET=SECRET)
 
 
 def text_update(chat_id: int, text: str, update_id: int = 9001) -> dict:
