@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -31,6 +31,12 @@ DERIVED_LABELS = {
 
 class DetailsError(ValueError):
     """A details file that must not be used; the message names the entry and the problem."""
+
+
+def padded_words(text: str) -> str:
+    """The text as lower-case words between single spaces, padded with a space each side,
+    so `padded_words(phrase) in padded_words(text)` finds a phrase as whole words."""
+    return f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text.lower()).split())} "
 
 
 @dataclass(frozen=True)
@@ -62,13 +68,19 @@ class Details:
     def found_in(self, text: str) -> dict[str, set[str]]:
         """The details whose phrases appear in `text` (whole words), without the model: what
         the app can still tell when the engine is down."""
-        words = f" {re.sub(r'[^a-z0-9 ]+', ' ', text.lower())} "
+        words = padded_words(text)
         found: dict[str, set[str]] = {}
-        for name, entity in self.entities.items():
-            for phrase, value in entity.phrases.items():
-                if f" {re.sub(r'[^a-z0-9 ]+', ' ', phrase)} " in words:
+        for name, phrases in self._phrase_words.items():
+            for phrase, value in phrases:
+                if phrase in words:
                     found.setdefault(name, set()).add(value)
         return found
+
+    @cached_property
+    def _phrase_words(self) -> dict[str, list[tuple[str, str]]]:
+        """Each entity's phrases as padded words, worked out once."""
+        return {name: [(padded_words(p), v) for p, v in entity.phrases.items()]
+                for name, entity in self.entities.items()}
 
     def labelled(self, details: dict[str, list[str]]) -> list[tuple[str, str]]:
         """(label, values) pairs for the staff console."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot import details
 from bot.datafiles import read_yaml
+from bot.details import padded_words
 from bot.directory.geo import Gazetteer, read_postcodes
 from bot.directory.safe_places import SafePlace, read_safe_places
 from bot.directory.services import Service, parse_service
@@ -111,7 +112,7 @@ def _places(path: Path, postcodes: dict) -> tuple[Areas, Gazetteer]:
         _known(path, "place_values", value, details.default().entities["place"].values)
     _known(path, "home_area", raw["home_area"], parents)
     areas = Areas(parents, raw["home_area"], dict(place_values))
-    gazetteer = Gazetteer(postcodes, {str(k).lower(): v for k, v in raw["places"].items()},
+    gazetteer = Gazetteer(postcodes, {padded_words(str(k)): v for k, v in raw["places"].items()},
                           district_areas, raw["postcode_area"])
     return areas, gazetteer
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.details import padded_words
+
 EARTH_RADIUS_M = 6_371_000
 WALKING_M_PER_MINUTE = 80  # about 4.8 km/h
 DETOUR = 1.25  # streets are longer than a straight line
@@ -43,7 +45,7 @@ class Gazetteer:
     """Postcode sectors and districts, place names, and the area each belongs to."""
 
     postcodes: dict[str, Point]  # "OX4" and "OX4 1" -> centre
-    places: dict[str, str]  # lower-case place name -> postcode code
+    places: dict[str, str]  # place name as padded words (" cowley road ") -> postcode code
     district_areas: dict[str, str]  # "OX4" -> "oxford"
     postcode_area: str  # the postcode area served: "OX"
 
@@ -52,12 +54,12 @@ class Gazetteer:
         postcode = self.postcode_in(text)
         if postcode:
             return self._at(postcode, postcode)
-        lowered = f" {re.sub(r'[^a-z0-9 ]+', ' ', text.lower())} "
-        names = [name for name in self.places if f" {name} " in lowered]
+        words = padded_words(text)
+        names = [name for name in self.places if name in words]
         if not names:
             return None
         name = max(names, key=len)
-        return self._at(self.places[name], name.title())
+        return self._at(self.places[name], name.strip().title())
 
     def postcode_in(self, text: str) -> str | None:
         """The best known code for a postcode in the text: its sector, else its district."""
