@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.store import settings
 from bot import directory, signposting
 from bot.directory.select import Suggestion, page, select
-from bot.signposting import ASKED_FOR_TOPIC, SERVICES_INTRO
+from bot.signposting import ASKED_FOR_TOPIC
 from bot.topics import entity_values, intent_name, model_says_urgent, topic_of
 
 # On every reply about what happened: a way to leave at once (the quick exit).
@@ -140,9 +140,7 @@ def show_services(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str
 
 def _show_page(dispatcher: CollectingDispatcher, intro: str, query: dict[str, Any]) -> list[dict]:
     shown, more = page(_suggestions(query), query["page"])
-    lines = signposting.services_text(SERVICES_INTRO, shown) if shown else ""
-    # One line break: the engine splits a message at a blank line into separate bubbles.
-    dispatcher.utter_message(text="\n".join(part for part in (intro, lines) if part),
+    dispatcher.utter_message(text=signposting.with_services(intro, shown),
                              buttons=[MORE_BUTTON] if more else [])
     return [SlotSet("services_query", query)]
 

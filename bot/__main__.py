@@ -134,15 +134,15 @@ def rebuild_postcodes(csv_file: str) -> None:
     postcode, latitude and longitude columns (the ONS Postcode Directory, say)."""
     import csv
 
-    import yaml
-
     from bot import directory
+    from bot.datafiles import read_yaml
     from bot.directory.geo import POSTCODE_COLUMNS, postcode_table
 
     with open(csv_file, newline="", encoding="utf-8") as handle:
         rows = [(row["postcode"], float(row["latitude"]), float(row["longitude"]))
                 for row in csv.DictReader(handle) if row.get("latitude") and row.get("longitude")]
-    area = yaml.safe_load((directory.DIRECTORY_DIR / "places.yml").read_text())["postcode_area"]
+    places = read_yaml(directory.DIRECTORY_DIR / "places.yml", directory.DirectoryError)
+    area = places["postcode_area"]
     table = postcode_table(rows, area)
     with (directory.DIRECTORY_DIR / "postcodes.csv").open("w", newline="", encoding="utf-8") as out:
         csv.writer(out).writerows([POSTCODE_COLUMNS, *table])

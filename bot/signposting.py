@@ -105,6 +105,12 @@ def topic_help(topic: str, now: dt.datetime, **figures: object) -> str:
         return text
     shown, _ = page(select(directory.default(), topic=topic, now=now,
                            asked=ASKED_FOR_TOPIC[topic]), 0)
+    return with_services(text, shown)
+
+
+def with_services(text: str, shown: list[Suggestion]) -> str:
+    """A message's text, then the services shown under it. One line break between: the
+    engine splits a message at a blank line into separate bubbles."""
     return "\n".join([text, services_text(SERVICES_INTRO, shown)]) if shown else text
 
 

@@ -64,8 +64,8 @@ async def test_signpost_gives_the_topics_guidance_its_services_and_an_offer_to_r
         assert messages[0]["text"] == guidance
         assert messages[1]["response"] == "utter_ask_spiking_time"
     else:
-        assert messages[0]["text"].startswith(guidance + "\n" + signpost_actions.SERVICES_INTRO)
-        services = messages[0]["text"].split(signpost_actions.SERVICES_INTRO)[1].strip().splitlines()
+        assert messages[0]["text"].startswith(guidance + "\n" + signposting.SERVICES_INTRO)
+        services = messages[0]["text"].split(signposting.SERVICES_INTRO)[1].strip().splitlines()
         assert 1 <= len(services) <= 3 and services[0].startswith(f"• {first_service}")
     assert "{" not in messages[0]["text"]
     offer = "utter_offer_record" if topic == "domestic_abuse" else "utter_offer_report"

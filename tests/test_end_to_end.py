@@ -25,6 +25,7 @@ from bot.runner import MODEL, Services, child_environment, free_port
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
+from bot.storage.trackers import async_url
 from bot.telegram.notify import NOTICE
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
 from tests.test_directory import unknown_numbers
@@ -111,9 +112,7 @@ def stored_details(row) -> dict:
 
 
 async def tracker_senders(system: Services) -> set[str]:
-    url = system.env["TRACKER_STORE_URL"]
-    url = url.replace("postgresql://", "postgresql+asyncpg://").replace("sqlite://",
-                                                                         "sqlite+aiosqlite://")
+    url = async_url(system.env["TRACKER_STORE_URL"])
     return {r["sender_id"] for r in await query(url, "SELECT DISTINCT sender_id FROM events")}
 
 
@@ -432,9 +431,7 @@ async def test_a_quick_exit_leaves_no_text_of_the_conversation_in_any_store(syst
     assert {m["sent_message_id"] for m in telegram.calls_to("sendMessage", chat_id)[:-1]} <= deleted
     cipher = DataCipher(master_key(system.settings))
     sender = f"tg-{cipher.identity(f'tg:{chat_id}')[:32]}"
-    url = system.env["TRACKER_STORE_URL"]
-    url = url.replace("postgresql://", "postgresql+asyncpg://").replace("sqlite://",
-                                                                         "sqlite+aiosqlite://")
+    url = async_url(system.env["TRACKER_STORE_URL"])
     assert await query(url, "SELECT id FROM events WHERE sender_id = :s", s=sender) == []
     stored = await query(url, "SELECT data FROM events")
     assert not any("bank card" in row["data"] for row in stored)
