@@ -7,8 +7,7 @@ import pytest
 from bot.evaluation import data
 from bot.evaluation.baselines import KeywordRules, TfidfLogistic
 from bot.evaluation.metrics import confusion, score
-from bot.signposting import TOPICS
-from bot.topics import classify
+from bot.topics import TOPICS, classify
 
 
 def test_scores_match_a_hand_worked_example():

@@ -8,7 +8,7 @@ import pytest
 
 from bot import routing
 from bot.routing import ROUTING_FILE, RoutingError
-from bot.signposting import TOPICS
+from bot.topics import TOPICS
 
 # A small valid file; each broken-file case below changes one line of it.
 VALID = textwrap.dedent("""\

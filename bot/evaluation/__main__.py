@@ -17,8 +17,7 @@ from bot.evaluation.baselines import KeywordRules, TfidfLogistic
 from bot.evaluation.metrics import confusion, score
 from bot.runner import MODEL, Services, child_environment, free_port
 from bot.settings import PROJECT_ROOT, Settings
-from bot.signposting import TOPICS
-from bot.topics import classify
+from bot.topics import TOPICS, classify
 
 OUT_DIR = PROJECT_ROOT / "var" / "eval"
 TRAIN_SECONDS_FILE = PROJECT_ROOT / "models" / "train-seconds.txt"

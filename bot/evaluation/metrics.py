@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.signposting import TOPICS
+from bot.topics import TOPICS
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
