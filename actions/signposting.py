@@ -189,6 +189,4 @@ class ActionSpikingAdvice(Action):
 
 def case_review_figures() -> dict[str, int]:
     """The ASB Case Review threshold as configured: {{incidents}} in {{months}} months."""
-    configured = settings()
-    return {"incidents": configured.asb_case_review_incidents,
-            "months": configured.asb_case_review_months}
+    return settings().case_review_figures

@@ -94,6 +94,12 @@ class Settings:
         return self.database_url or f"sqlite+aiosqlite:///{self.var_dir / 'app.db'}"
 
     @property
+    def case_review_figures(self) -> dict[str, int]:
+        """The ASB Case Review threshold, as the guidance's {{incidents}} and {{months}}."""
+        return {"incidents": self.asb_case_review_incidents,
+                "months": self.asb_case_review_months}
+
+    @property
     def tracker_store(self) -> str:
         """The engine's tracker store URL, the embedded SQLite file unless configured."""
         return self.tracker_store_url or f"sqlite:///{self.var_dir / 'trackers.db'}"

@@ -73,9 +73,8 @@ async def engine_client_ctx(app: web.Application):
         app[HTTP] = http
         app[ENGINE] = EngineClient(http, settings.engine_url, settings.engine_token,
                                    settings.engine_timeout)
-        app[CONVERSATIONS] = Conversations(app[ENGINE], app[CIPHER], trackers, {
-            "incidents": settings.asb_case_review_incidents,
-            "months": settings.asb_case_review_months})
+        app[CONVERSATIONS] = Conversations(app[ENGINE], app[CIPHER], trackers,
+                                           settings.case_review_figures)
         yield
     await trackers.dispose()
 
