@@ -1,5 +1,5 @@
-"""Sliding-window message limits, per chat (Telegram) and per sender and address (web), so
-one client sending faster than a person types can't crowd out everyone else's replies."""
+"""Sliding-window message limits, per chat (Telegram) and per sender (web), so one client
+sending faster than a person types can't crowd out everyone else's replies."""
 
 from __future__ import annotations
 
@@ -20,8 +20,7 @@ def over_limit(holder: dict, now: float, limit: int = MAX_MESSAGES,
 
 
 class Limits:
-    """Windows for many keys (senders, addresses), forgetting idle ones so memory stays
-    bounded."""
+    """Windows for many keys (web senders), forgetting idle ones once there are many."""
 
     def __init__(self, limit: int, window: float = WINDOW_SECONDS, max_keys: int = 10_000):
         self.limit, self.window, self.max_keys = limit, window, max_keys
