@@ -6,6 +6,8 @@ it was sent, and can be told to fail, so the app's handling of each case can be 
 
 from __future__ import annotations
 
+import asyncio
+
 from aiohttp import web
 
 TOKEN = "test-engine-token"
@@ -17,6 +19,7 @@ class FakeEngine:
         self.received: list[dict] = []
         self.down = False
         self.silent = False  # answers 200 with no messages, as when the action server is down
+        self.slow: dict[str, float] = {}  # message -> seconds to think before answering it
         self.app = web.Application()
         self.app.add_routes([web.post("/webhooks/rest/webhook", self.webhook),
                              web.post("/model/parse", self.parse),
@@ -32,6 +35,7 @@ class FakeEngine:
         self._check(request, needs_token=False)
         body = await request.json()
         self.received.append(body)
+        await asyncio.sleep(self.slow.get(body["message"], 0))
         if self.silent:
             return web.json_response([])
         if body["message"] == "/quick_exit":  # as action_signpost answers a quick exit

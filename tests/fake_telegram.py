@@ -27,6 +27,8 @@ class FakeTelegram:
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict]] = []
         self.pushed: list[dict] = []  # every update a test injected, in order
+        self.refused: list[tuple[str, dict]] = []  # calls answered "retry after"
+        self._refuse: dict[str, int] = {}  # method -> how many more calls to refuse
         self._updates: list[dict] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -79,11 +81,19 @@ class FakeTelegram:
                                        "from": {"id": chat_id, "is_bot": False,
                                                 "first_name": "R"}}})
 
+    def refuse_next(self, method: str, times: int = 1) -> None:
+        """Answer the next calls of `method` as Telegram does when a bot sends too fast:
+        429 with "retry after 1"."""
+        with self._lock:
+            self._refuse[method] = times
+
     def reset(self) -> None:
         """Forget the calls and queued updates so far, for a fresh system under test."""
         with self._lock:
             self.calls.clear()
             self.pushed.clear()
+            self.refused.clear()
+            self._refuse.clear()
             self._updates.clear()
 
     def calls_to(self, method: str, chat_id: int | None = None) -> list[dict]:
@@ -122,12 +132,24 @@ class FakeTelegram:
         params = await self._params(request)
         if method == "getUpdates":
             return web.json_response({"ok": True, "result": await self._get_updates(params)})
+        if self._take_refusal(method, params):
+            return web.json_response({"ok": False, "error_code": 429,
+                                      "description": "Too Many Requests: retry after 1",
+                                      "parameters": {"retry_after": 1}}, status=429)
         result = self._result(method, params)
         if isinstance(result, dict) and "message_id" in result:
             params["sent_message_id"] = result["message_id"]  # what the bot was told back
         with self._lock:
             self.calls.append((method, params))
         return web.json_response({"ok": True, "result": result})
+
+    def _take_refusal(self, method: str, params: dict) -> bool:
+        with self._lock:
+            if self._refuse.get(method, 0) <= 0:
+                return False
+            self._refuse[method] -= 1
+            self.refused.append((method, params))
+            return True
 
     @staticmethod
     async def _params(request: web.Request) -> dict:

@@ -10,14 +10,16 @@ import re
 import uuid
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from cryptography.fernet import Fernet
 from sqlalchemy import select, text
 
 from bot.crypto import DataCipher
 from bot.settings import PROJECT_ROOT
-from bot.storage import messages, rekey, reports, retention, staff
+from bot.storage import chat_traces, messages, rekey, reports, retention, staff
 from bot.storage.db import make_engine
-from bot.storage.models import AuditEvent, LookupFailure, Report, utcnow
+from bot.storage.models import AuditEvent, Base, LookupFailure, Report, utcnow
 from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, NewReport
 
 TVP, SHU = "thames_valley_police", "stop_hate_uk"
@@ -437,3 +439,24 @@ async def test_forgetting_says_so_when_the_store_cannot_be_reached():
     trackers = Trackers("postgresql://nobody@127.0.0.1:1/trackers")  # nothing listens there
     assert await trackers.forget("a") is False
     await trackers.dispose()
+
+
+async def test_chat_traces_hand_out_a_chats_deletable_ids_once_and_prune_the_old(sessions):
+    now = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
+    a, b = f"a-{uuid.uuid4().hex}", f"b-{uuid.uuid4().hex}"  # PostgreSQL is shared by tests
+    await chat_traces.remember(sessions, a, [30, 10], now - dt.timedelta(hours=47))
+    await chat_traces.remember(sessions, a, [5], now - dt.timedelta(hours=49))
+    await chat_traces.remember(sessions, b, [11], now - dt.timedelta(hours=50))
+    await chat_traces.remember(sessions, b, [12], now)
+    assert await chat_traces.take(sessions, a, now) == [10, 30]  # 5 is too old to delete
+    assert await chat_traces.take(sessions, a, now) == []
+    assert await chat_traces.prune(sessions, now) == 1  # b's 11, too old to delete
+    assert await chat_traces.take(sessions, b, now) == [12]
+
+
+async def test_the_migrations_make_the_tables_the_models_describe(sessions):
+    async with sessions() as session:
+        connection = await session.connection()
+        differences = await connection.run_sync(
+            lambda sync: compare_metadata(MigrationContext.configure(sync), Base.metadata))
+    assert differences == []

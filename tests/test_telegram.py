@@ -5,16 +5,22 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from sqlalchemy import text
 
 from bot import signposting
 from bot.ratelimit import MAX_MESSAGES, over_limit
+from bot.storage import messages, reports
+from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.flood import SLOW_DOWN
 from bot.telegram.handlers import COMMANDS, EDITED, TEXT_ONLY, split_text
+from bot.telegram.notify import NOTICE
+from bot.telegram.traces import Traces
 from bot.web.app import create_app
-from bot.web.keys import CIPHER
+from bot.web.keys import CIPHER, SESSIONS
 from tests.conftest import make_settings
 from tests.fake_engine import TOKEN, FakeEngine, action_server_app
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
+from tests.test_storage import new_report
 
 
 @pytest.fixture
@@ -266,3 +272,66 @@ def test_the_window_forgets_old_messages():
     assert not over_limit(chat, 100.0)  # much later: a new window
     steady: dict = {}
     assert not any(over_limit(steady, t * 1.0) for t in range(3 * MAX_MESSAGES))  # one a second
+
+
+async def test_a_chats_messages_are_answered_in_order_and_other_chats_are_not_held_up(
+        app, telegram, engine):
+    engine.slow["first, and slow to answer"] = 1.0
+    telegram.send_text(1101, "first, and slow to answer")
+    telegram.send_text(1101, "second")
+    telegram.send_text(1102, "another chat")
+    sent = await wait_for(telegram, lambda: len(telegram.calls_to("sendMessage", 1101)) >= 2
+                          and telegram.calls_to("sendMessage", 1101))
+    assert [m["text"] for m in sent] == ["echo: first, and slow to answer", "echo: second"]
+    order = [p["text"] for m, p in telegram.calls if m == "sendMessage"]
+    assert order.index("echo: another chat") < order.index("echo: first, and slow to answer")
+
+
+async def test_a_retry_after_from_telegram_is_waited_out_and_the_reply_still_arrives(
+        app, telegram, engine):
+    telegram.refuse_next("sendMessage")
+    telegram.send_text(1401, "noise from the flat above again")
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 1401))
+    assert [m for m, _ in telegram.refused] == ["sendMessage"]
+    assert [m["text"] for m in sent] == ["echo: noise from the flat above again"]  # no "try again"
+
+
+async def test_a_quick_exit_after_an_app_restart_still_deletes_the_earlier_messages(
+        start_app, telegram, engine):
+    before = await start_app()
+    telegram.send_text(1201, "he follows me home from work")
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 1201))
+    await before.close()
+    after = await start_app()
+    telegram.send_text(1201, "/exit")
+    deleted = await wait_for(telegram, lambda: telegram.calls_to("deleteMessages", 1201))
+    ids = set(deleted[0]["message_ids"])
+    assert telegram.incoming_ids(1201) <= ids and sent[0]["sent_message_id"] in ids
+    async with after.server.app[SESSIONS]() as session:
+        stored = (await session.execute(text("SELECT chat_key, message_id FROM chat_traces")))
+        rows = stored.all()
+    assert all("1201" not in key for key, _ in rows)  # only a keyed hash of the chat
+
+
+async def test_a_staff_message_notice_is_deleted_by_a_quick_exit_too(app, telegram, engine):
+    sessions, cipher = app.server.app[SESSIONS], app.server.app[CIPHER]
+    report = await reports.create_report(sessions, cipher, new_report(delivery="tg:1301"))
+    assert await messages.send_to_reporter(sessions, cipher, report.reference, "casey",
+                                           "Thank you for your report")
+    notice = await wait_for(telegram, lambda: [m for m in telegram.calls_to("sendMessage", 1301)
+                                               if m["text"] == NOTICE])
+    telegram.send_text(1301, "/exit")
+    deleted = await wait_for(telegram, lambda: telegram.calls_to("deleteMessages", 1301))
+    assert notice[0]["sent_message_id"] in deleted[0]["message_ids"]
+
+
+async def test_with_the_database_down_the_chat_is_still_answered(tmp_path, cipher, caplog):
+    engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'missing' / 'app.db'}")
+    traces = Traces(make_sessionmaker(engine), cipher)
+    try:
+        await traces.remember(1501, 7)
+        assert await traces.remove_chat(None, 1501) == 0  # nothing known: Telegram not asked
+    finally:
+        await engine.dispose()
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == [
+        "message ids not noted for a quick exit", "message ids for a quick exit not read"]

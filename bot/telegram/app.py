@@ -13,6 +13,8 @@ from bot.conversation import Conversations
 from bot.settings import Settings
 from bot.telegram import handlers
 from bot.telegram.notify import notify_forever
+from bot.telegram.ordering import OneTurnPerChat
+from bot.telegram.traces import TRACES_KEY, Traces
 from bot.web.keys import (
     CIPHER,
     CONVERSATIONS,
@@ -23,25 +25,31 @@ from bot.web.keys import (
 )
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 log = logging.getLogger(__name__)
 
 CONCURRENT_UPDATES = 64
+# Outgoing calls keep under Telegram's limits (30 messages a second overall, 20 a minute per
+# group); a "retry after" from Telegram is waited out and the call tried again, this often.
+RETRIES_AFTER_FLOOD = 3
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 WEBHOOK_PATH = "/telegram/webhook"
 
 
-def build_application(settings: Settings, conversations: Conversations) -> Application:
+def build_application(settings: Settings, conversations: Conversations,
+                      traces: Traces) -> Application:
     """A PTB application with the bot's handlers, talking to TELEGRAM_API_URL."""
     application = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token)
         .base_url(settings.telegram_api_url)
-        .concurrent_updates(CONCURRENT_UPDATES)  # one slow chat must not hold up the others
+        .concurrent_updates(OneTurnPerChat(CONCURRENT_UPDATES))
+        .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_FLOOD))
         .build()
     )
     application.bot_data[handlers.CONVERSATIONS_KEY] = conversations
+    application.bot_data[TRACES_KEY] = traces
     handlers.register(application)
     return application
 
@@ -55,7 +63,8 @@ async def telegram_ctx(app: web.Application):
     if not settings.telegram_bot_token:
         yield
         return
-    application = build_application(settings, app[CONVERSATIONS])
+    traces = Traces(app[SESSIONS], app[CIPHER])
+    application = build_application(settings, app[CONVERSATIONS], traces)
     mode = "webhook" if settings.telegram_webhook_url else "polling"
     try:
         await application.initialize()
@@ -73,7 +82,7 @@ async def telegram_ctx(app: web.Application):
         app[TELEGRAM_STATE]["state"] = "error"
     running = app[TELEGRAM_STATE]["state"] == mode
     notices = asyncio.create_task(
-        notify_forever(application.bot, app[SESSIONS], app[CIPHER])) if running else None
+        notify_forever(application.bot, app[SESSIONS], app[CIPHER], traces)) if running else None
     yield
     if notices:
         notices.cancel()

@@ -8,6 +8,7 @@ import time
 
 from bot import safety
 from bot.ratelimit import over_limit
+from bot.telegram.traces import TRACES_KEY
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
@@ -29,5 +30,5 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     if not context.chat_data.get(WARNED_KEY):
         context.chat_data[WARNED_KEY] = True
-        await context.bot.send_message(update.effective_chat.id, SLOW_DOWN)
+        await context.bot_data[TRACES_KEY].send(context.bot, update.effective_chat.id, SLOW_DOWN)
     raise ApplicationHandlerStop

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import logging
 
 from bot import signposting
 from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION, Conversations
 from bot.telegram.flood import flood_guard
-from bot.telegram.traces import remember, remember_incoming, remove_chat
+from bot.telegram.traces import TRACES_KEY, remember_incoming
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -24,7 +25,6 @@ from telegram.ext import (
 log = logging.getLogger(__name__)
 
 CONVERSATIONS_KEY = "conversations"
-LOCK_KEY = "turn_lock"  # one turn at a time per chat, so replies keep their order
 TELEGRAM_MESSAGE_LIMIT = 4096
 TEXT_ONLY = ("I can only read text messages for now. Please type what happened, "
              "in your own words.")
@@ -113,21 +113,15 @@ async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
                    location: tuple[float, float] | None = None) -> None:
-    """Send the text to the conversation service and each reply back to the chat, one
-    message at a time per chat (chats are served concurrently)."""
-    async with context.chat_data.setdefault(LOCK_KEY, asyncio.Lock()):
-        await _converse(update, context, text, location)
-
-
-async def _converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
-                    location: tuple[float, float] | None) -> None:
+    """Send the text to the conversation service and each reply back to the chat (one
+    update at a time per chat: see `bot.telegram.ordering`)."""
     conversations: Conversations = context.bot_data[CONVERSATIONS_KEY]
     chat = update.effective_chat
     await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
     replies = await conversations.reply(conversations.sender_id("tg", str(chat.id)), text,
                                         delivery=f"tg:{chat.id}", location=location)
     if any(reply.get("quick_exit") for reply in replies):
-        await remove_chat(context.bot, chat.id, context.chat_data)
+        await context.bot_data[TRACES_KEY].remove_chat(context.bot, chat.id)
     for reply in replies:
         parts = split_text(reply.get("text") or "Choose one:")
         for part in parts[:-1]:
@@ -137,9 +131,8 @@ async def _converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: st
 
 async def say(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str,
               markup: InlineKeyboardMarkup | None = None) -> None:
-    """Send a message and remember its id, so a quick exit can delete it."""
-    sent = await context.bot.send_message(chat_id, text, reply_markup=markup)
-    remember(context.chat_data, sent.message_id)
+    """Send a message and note its id, so a quick exit can delete it."""
+    await context.bot_data[TRACES_KEY].send(context.bot, chat_id, text, markup)
 
 
 def keyboard(reply: dict) -> InlineKeyboardMarkup | None:
@@ -166,4 +159,5 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the error type only (never message content) and tell the user to try again."""
     log.error("telegram handler failed: %s", type(context.error).__name__)
     if isinstance(update, Update) and update.effective_chat:
-        await context.bot.send_message(update.effective_chat.id, TRY_AGAIN)
+        with contextlib.suppress(TelegramError):  # Telegram itself failing: nothing to say
+            await say(context, update.effective_chat.id, TRY_AGAIN)

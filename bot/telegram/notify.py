@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.crypto import DataCipher
 from bot.storage import messages
+from bot.telegram.traces import Traces
 from telegram import Bot
 from telegram.error import Forbidden, TelegramError
 
@@ -25,15 +26,16 @@ NOTICE = ("There is a new message about a report you made. To read it, send "
           "\"check my report\" and your reference code.")
 
 
-async def notify_once(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher) -> int:
+async def notify_once(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher,
+                      traces: Traces) -> int:
     """Announce every waiting staff message once (a chat that blocked the bot is given up
-    on); the number of messages dealt with."""
+    on, and a quick exit deletes the notice too); the number of messages dealt with."""
     pending = await messages.pending_notifications(sessions, cipher, CHANNEL)
     told = []
     for item in pending:
         chat_id = item.delivery.removeprefix(f"{CHANNEL}:")
         try:
-            await bot.send_message(chat_id=chat_id, text=NOTICE)
+            await traces.send(bot, chat_id, NOTICE)
         except Forbidden:
             log.info("staff message notice: the chat has blocked the bot; not retried")
         except TelegramError as exc:
@@ -45,11 +47,12 @@ async def notify_once(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher
     return len(told)
 
 
-async def notify_forever(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher) -> None:
+async def notify_forever(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher,
+                         traces: Traces) -> None:
     """Runs with the Telegram bot: a database or Telegram outage only delays notices."""
     while True:
         try:
-            await notify_once(bot, sessions, cipher)
+            await notify_once(bot, sessions, cipher, traces)
         except SQLAlchemyError as exc:
             log.warning("staff message notices paused: %s", type(exc).__name__)
         await asyncio.sleep(POLL_SECONDS)
