@@ -28,7 +28,7 @@ class FakeTelegram:
         self.calls: list[tuple[str, dict]] = []
         self.pushed: list[dict] = []  # every update a test injected, in order
         self.refused: list[tuple[str, dict]] = []  # calls answered "retry after"
-        self._refuse: dict[str, int] = {}  # method -> how many more calls to refuse
+        self._refuse: dict[str, tuple[int, int]] = {}  # method -> (calls to refuse, error code)
         self._updates: list[dict] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -81,11 +81,11 @@ class FakeTelegram:
                                        "from": {"id": chat_id, "is_bot": False,
                                                 "first_name": "R"}}})
 
-    def refuse_next(self, method: str, times: int = 1) -> None:
-        """Answer the next calls of `method` as Telegram does when a bot sends too fast:
-        429 with "retry after 1"."""
+    def refuse_next(self, method: str, times: int = 1, error_code: int = 429) -> None:
+        """Refuse the next calls of `method` as Telegram does: 429 "retry after 1" when a
+        bot sends too fast, or another error code (400: a bad request)."""
         with self._lock:
-            self._refuse[method] = times
+            self._refuse[method] = (times, error_code)
 
     def reset(self) -> None:
         """Forget the calls and queued updates so far, for a fresh system under test."""
@@ -132,10 +132,9 @@ class FakeTelegram:
         params = await self._params(request)
         if method == "getUpdates":
             return web.json_response({"ok": True, "result": await self._get_updates(params)})
-        if self._take_refusal(method, params):
-            return web.json_response({"ok": False, "error_code": 429,
-                                      "description": "Too Many Requests: retry after 1",
-                                      "parameters": {"retry_after": 1}}, status=429)
+        refusal = self._take_refusal(method, params)
+        if refusal:
+            return web.json_response(refusal, status=refusal["error_code"])
         result = self._result(method, params)
         if isinstance(result, dict) and "message_id" in result:
             params["sent_message_id"] = result["message_id"]  # what the bot was told back
@@ -143,13 +142,18 @@ class FakeTelegram:
             self.calls.append((method, params))
         return web.json_response({"ok": True, "result": result})
 
-    def _take_refusal(self, method: str, params: dict) -> bool:
+    def _take_refusal(self, method: str, params: dict) -> dict | None:
+        """The error body if this call is to be refused."""
         with self._lock:
-            if self._refuse.get(method, 0) <= 0:
-                return False
-            self._refuse[method] -= 1
+            times, code = self._refuse.get(method, (0, 0))
+            if times <= 0:
+                return None
+            self._refuse[method] = (times - 1, code)
             self.refused.append((method, params))
-            return True
+        if code == 429:
+            return {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
+                    "parameters": {"retry_after": 1}}
+        return {"ok": False, "error_code": code, "description": "Bad Request: refused by the test"}
 
     @staticmethod
     async def _params(request: web.Request) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pytest
 from sqlalchemy import text
@@ -12,7 +13,7 @@ from bot.ratelimit import MAX_MESSAGES, over_limit
 from bot.storage import messages, reports
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.flood import SLOW_DOWN
-from bot.telegram.handlers import COMMANDS, EDITED, TEXT_ONLY, split_text
+from bot.telegram.handlers import COMMANDS, EDITED, TEXT_ONLY, TRY_AGAIN, split_text
 from bot.telegram.notify import NOTICE
 from bot.telegram.traces import Traces
 from bot.web.app import create_app
@@ -335,3 +336,32 @@ async def test_with_the_database_down_the_chat_is_still_answered(tmp_path, ciphe
         await engine.dispose()
     assert [r.getMessage().split(":")[0] for r in caplog.records] == [
         "message ids not noted for a quick exit", "message ids for a quick exit not read"]
+
+
+async def test_a_failing_handler_logs_only_the_error_type_and_asks_to_try_again(
+        app, telegram, engine, caplog):
+    telegram.refuse_next("sendChatAction", error_code=400)
+    telegram.send_text(1601, "my neighbour plays music at 3am")
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 1601))
+    assert [m["text"] for m in sent] == [TRY_AGAIN]
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert errors == ["telegram handler failed: BadRequest"]
+    assert not any("music" in r.getMessage() or "1601" in r.getMessage() for r in caplog.records)
+
+
+async def test_replies_are_plain_text_so_markup_characters_arrive_as_written(app, telegram):
+    written = "*not bold* <b>not html</b> _x_ [link](http://example.org) 1 < 2 & 3"
+    telegram.send_text(1701, written)
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 1701))
+    assert sent[0]["text"] == f"echo: {written}" and "parse_mode" not in sent[0]
+
+
+async def test_what_the_bot_cannot_take_leaves_no_error_in_the_log(app, telegram, caplog):
+    for n, content in enumerate(({"voice": {"file_id": "v", "file_unique_id": "v1", "duration": 2}},
+                                 {"sticker": {"file_id": "s", "file_unique_id": "s1", "width": 5,
+                                              "height": 5, "is_animated": False,
+                                              "is_video": False, "type": "regular"}})):
+        telegram.send_message(1801 + n, **content)
+    await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 1801)
+                   and telegram.calls_to("sendMessage", 1802))
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
