@@ -15,7 +15,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test eval setup model lint validate conversation-test pytest lock-app lock-engine clean
+.PHONY: run test eval screenshots setup model lint validate conversation-test pytest lock-app lock-engine clean
 
 ## run: set up what is missing, train if the training data changed, start everything
 run: setup $(MODEL)
@@ -27,6 +27,10 @@ test: setup $(MODEL) lint validate conversation-test pytest
 ## eval: the model and two baselines on the held-out set (tests/nlu/heldout.yml) -> var/eval/
 eval: setup $(MODEL)
 	$(APP_PY) -m bot.evaluation
+
+## screenshots: the web chat's browser tests (Debian's chromium), saving the README's screenshots
+screenshots: setup $(MODEL)
+	SCREENSHOT_DIR=docs/screenshots $(APP_PY) -m pytest tests/test_web_chat.py -q
 
 setup: $(APP_VENV)/.installed $(ENGINE_VENV)/.installed
 

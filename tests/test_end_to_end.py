@@ -21,17 +21,16 @@ from sqlalchemy import text
 
 from bot import signposting
 from bot.crypto import DataCipher, master_key
-from bot.runner import MODEL, Services, child_environment, free_port
-from bot.settings import PROJECT_ROOT, Settings
+from bot.runner import Services
+from bot.settings import PROJECT_ROOT
 from bot.storage.db import make_engine
-from bot.storage.migrate import upgrade
 from bot.storage.trackers import async_url
 from bot.telegram.notify import NOTICE
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
+from tests.system import STARTUP_SECONDS, running_system
 from tests.test_directory import unknown_numbers
 
 REFERENCE = re.compile(r"\b([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\b")
-STARTUP_SECONDS = 300
 
 
 @pytest.fixture(scope="module")
@@ -45,28 +44,14 @@ def telegram():
 def system(request, telegram, tmp_path_factory):
     """Engine, action server and app started exactly as `make run` starts them, with both
     databases (reports and engine trackers) on SQLite, then on a real PostgreSQL."""
-    assert MODEL.exists(), f"no trained model at {MODEL}: run `make model` (make test does)"
-    env = {
-        "SAFER_VAR_DIR": str(tmp_path_factory.mktemp("var")),
-        "APP_PORT": str(free_port()),
-        "ENGINE_URL": f"http://127.0.0.1:{free_port()}",
-        "ACTION_SERVER_URL": f"http://127.0.0.1:{free_port()}/webhook",
-        "TELEGRAM_BOT_TOKEN": BOT_TOKEN, "TELEGRAM_API_URL": telegram.base_url,
-    }
+    env = {"TELEGRAM_BOT_TOKEN": BOT_TOKEN, "TELEGRAM_API_URL": telegram.base_url}
     if request.param == "postgresql":
         url = request.getfixturevalue("postgres_url")
         env["DATABASE_URL"] = url
         env["TRACKER_STORE_URL"] = url.replace("postgresql+asyncpg://", "postgresql://")
-    settings = Settings.from_env(env)
-    upgrade(settings.database)
     telegram.reset()
-    services = Services(settings, child_environment(settings))
-    services.start()
-    try:
-        services.wait_ready(STARTUP_SECONDS)
+    with running_system(tmp_path_factory.mktemp("var"), **env) as services:
         yield services
-    finally:
-        services.stop()
 
 
 def base(system: Services) -> str:

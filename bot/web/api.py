@@ -16,6 +16,7 @@ from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION
 from bot.engine import EngineUnavailable
 from bot.ratelimit import WINDOW_SECONDS
 from bot.topics import classify
+from bot.web.chat import NO_STORE
 from bot.web.keys import (
     CONVERSATIONS,
     ENGINE,
@@ -107,11 +108,11 @@ async def chat(request: web.Request) -> web.Response:
         body, "message", MAX_MESSAGE_CHARS)
     if _too_fast(request, sender, message):
         return web.json_response({"error": signposting.default().text("too_fast")}, status=429,
-                                 headers={"Retry-After": str(int(WINDOW_SECONDS))})
+                                 headers={"Retry-After": str(int(WINDOW_SECONDS)), **NO_STORE})
     conversations = request.app[CONVERSATIONS]
     replies = await conversations.reply(conversations.sender_id("web", sender), message,
                                         location=location)
-    return web.json_response(replies)
+    return web.json_response(replies, headers=NO_STORE)
 
 
 @routes.post("/api/classify")

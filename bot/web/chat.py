@@ -7,6 +7,19 @@ from bot import signposting
 
 routes = web.RouteTableDef()
 
+# No copy of a conversation in the browser's disk cache (the page and the API's answers).
+NO_STORE = {"Cache-Control": "no-store"}
+# The page runs only its own script and style and talks only to its own origin, so nothing
+# a third party serves can read the conversation; links out carry no referrer.
+PAGE_HEADERS = {
+    **NO_STORE,
+    "Content-Security-Policy": "; ".join([
+        "default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
+        "img-src 'self'", "font-src 'self'", "base-uri 'none'", "form-action 'none'",
+        "frame-ancestors 'none'"]),
+    "Referrer-Policy": "no-referrer",
+}
+
 
 @routes.get("/")
 async def root(_request: web.Request) -> web.Response:
@@ -14,7 +27,11 @@ async def root(_request: web.Request) -> web.Response:
 
 
 @routes.get("/chat")
-@aiohttp_jinja2.template("chat.html")
-async def chat_page(_request: web.Request) -> dict:
-    """The page; its emergency notice comes from the data, like every number."""
-    return {"notice": signposting.default().text("chat_notice")}
+async def chat_page(request: web.Request) -> web.Response:
+    """The page; its emergency notice and "service unavailable" text come from the data,
+    like every number."""
+    texts = signposting.default()
+    response = aiohttp_jinja2.render_template("chat.html", request, {
+        "notice": texts.text("chat_notice"), "unavailable": texts.text("unavailable")})
+    response.headers.update(PAGE_HEADERS)
+    return response
