@@ -21,8 +21,20 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 2000
 LOCATION_DECIMALS = 3  # about 100 m: enough to find the nearest Safe Place
 SHARE_LOCATION = "/share_location"  # what a shared location says to the engine
+# Typed commands (Telegram's menu; also typed in the web chat), each the button payload
+# that means the same, so "/help" is the capabilities and never a model's guess at "help".
+COMMANDS = {"help": "/bot_capabilities", "report": "/report_incident",
+            "saferplace": "/find_safe_place", "exit": "/quick_exit"}
 NOT_FORGOTTEN = ("Part of this conversation could not be removed just now. Please send "
                  "/exit or \"delete this chat\" again in a minute.")
+
+
+def command_payload(text: str) -> str | None:
+    """The payload a typed command stands for ("/help", "/report@SaferOxfordBot"), or None."""
+    if not text.startswith("/"):
+        return None
+    name = text.split()[0][1:].split("@")[0].lower()
+    return COMMANDS.get(name)
 
 
 @dataclass

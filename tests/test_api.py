@@ -46,6 +46,14 @@ async def test_chat_passes_the_message_to_the_engine_under_an_opaque_sender(clie
     assert sent["metadata"] == {"emergency_shown": False}
 
 
+@pytest.mark.parametrize(("typed", "sent"), [
+    ("/help", "/bot_capabilities"), ("/report", "/report_incident"), ("/EXIT", "/quick_exit"),
+    ("/saferplace now", "/find_safe_place"), ("/helpme", "/helpme"), ("help", "help")])
+async def test_typed_commands_mean_what_they_mean_on_telegram(client, fake_engine, typed, sent):
+    await chat(client, typed)
+    assert fake_engine.received[-1]["message"] == sent
+
+
 async def test_the_same_sender_keeps_one_conversation(client, fake_engine):
     await chat(client, "one", sender="a")
     await chat(client, "two", sender="a")
@@ -182,6 +190,7 @@ async def test_chat_page_is_served_with_no_third_party_assets(client):
     assert not re.search(r'(src|href)="https?://(?!www\.bbc\.co\.uk/weather)', page)
     assert (await client.get("/static/chat.js")).status == 200
     assert signposting.default().text("chat_notice") in page  # its 999 comes from the data
+    assert signposting.default().text("web_welcome") in page  # says what the bot can do
 
 
 async def test_a_quick_exit_forgets_the_conversation_and_says_so_to_the_page(client, fake_engine,

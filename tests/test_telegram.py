@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import text
 
 from bot import signposting
+from bot.conversation import COMMANDS
 from bot.ratelimit import MAX_MESSAGES, over_limit
 from bot.storage import messages, reports
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.flood import SLOW_DOWN
-from bot.telegram.handlers import COMMANDS, EDITED, TEXT_ONLY, TRY_AGAIN, split_text
+from bot.telegram.handlers import EDITED, TEXT_ONLY, TRY_AGAIN, split_text
 from bot.telegram.notify import NOTICE
 from bot.telegram.traces import Traces
 from bot.web.app import create_app

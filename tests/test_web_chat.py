@@ -104,7 +104,8 @@ class Tab:
         await expect(self.page.locator("#log")).to_have_attribute("aria-busy", "false")
 
     async def bot_said(self) -> list[str]:
-        return await self.page.locator(".msg.bot").evaluate_all(
+        """The bot's replies (after the welcome the page opens with)."""
+        return await self.page.locator(".msg.bot:not(.welcome)").evaluate_all(
             "ps => ps.map(p => p.lastChild.textContent)")
 
     async def user_said(self) -> list[str]:
@@ -191,6 +192,8 @@ async def screenshot(page: Page, name: str) -> None:
 
 
 async def test_someone_in_danger_gets_999_first_and_an_asb_message_gets_buttons(tab):
+    await expect(tab.page.locator(".msg.bot.welcome")).to_have_text(
+        "Safer Oxford: " + signposting.default().text("web_welcome"))
     await tab.say(DANGER)
     assert (await tab.bot_said())[0] == signposting.default().text("emergency")
     assert "999" in (await tab.bot_said())[0]
@@ -336,7 +339,7 @@ async def test_a_shared_location_lists_the_safe_place_there_from_rounded_coordin
 
 async def test_a_location_not_allowed_gets_a_kind_way_on(tab):
     await tab.page.get_by_role("button", name="Use my location").click()
-    await expect(tab.page.locator(".msg.bot")).to_have_count(1)
+    await expect(tab.page.locator(".msg.bot:not(.welcome)")).to_have_count(1)
     [said] = await tab.bot_said()
     assert said.startswith(NOT_SHARED) and "postcode" in said
     assert tab.chat_posts() == []

@@ -6,7 +6,13 @@ import contextlib
 import logging
 
 from bot import signposting
-from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION, Conversations
+from bot.conversation import (
+    COMMANDS,
+    MAX_MESSAGE_CHARS,
+    SHARE_LOCATION,
+    Conversations,
+    command_payload,
+)
 from bot.telegram.flood import flood_guard
 from bot.telegram.traces import TRACES_KEY, remember_incoming
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -44,9 +50,6 @@ NOT_TAKEN = (
 )
 EDITED = ("I can't see changes to a message you already sent. Please send what you wanted "
           "to say as a new message.")
-# Commands, each sent to the engine as the button payload that means the same.
-COMMANDS = {"help": "/bot_capabilities", "report": "/report_incident",
-            "saferplace": "/find_safe_place", "exit": "/quick_exit"}
 TOO_LONG = f"That message is too long for me. Please keep it under {MAX_MESSAGE_CHARS} characters."
 TRY_AGAIN = "Sorry, something went wrong on our side. Please try again in a moment."
 
@@ -74,8 +77,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help, /report, /saferplace, /exit: the same as the words or buttons that mean them."""
-    name = update.effective_message.text.split()[0].lstrip("/").split("@")[0].lower()
-    await converse(update, context, COMMANDS[name])
+    await converse(update, context, command_payload(update.effective_message.text))
 
 
 async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

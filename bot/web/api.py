@@ -12,7 +12,7 @@ from aiohttp import web
 from sqlalchemy import text
 
 from bot import safety, signposting
-from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION
+from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION, command_payload
 from bot.engine import EngineUnavailable
 from bot.ratelimit import WINDOW_SECONDS
 from bot.topics import classify
@@ -100,12 +100,13 @@ def _too_fast(request: web.Request, sender: str, message: str) -> bool:
 @routes.post("/api/chat")
 async def chat(request: web.Request) -> web.Response:
     """One resident message in, the bot's replies out; a shared location comes with the
-    message "/share_location"."""
+    message "/share_location", and a typed command ("/help") means what it means on Telegram."""
     body = await _json_object(request)
     sender = _text_field(body, "sender", MAX_SENDER_CHARS)
     location = _location_field(body)
     message = SHARE_LOCATION if location and not body.get("message") else _text_field(
         body, "message", MAX_MESSAGE_CHARS)
+    message = command_payload(message) or message
     if _too_fast(request, sender, message):
         return web.json_response({"error": signposting.default().text("too_fast")}, status=429,
                                  headers={"Retry-After": str(int(WINDOW_SECONDS)), **NO_STORE})

@@ -28,10 +28,11 @@ async def root(_request: web.Request) -> web.Response:
 
 @routes.get("/chat")
 async def chat_page(request: web.Request) -> web.Response:
-    """The page; its emergency notice and "service unavailable" text come from the data,
-    like every number."""
+    """The page: a welcome that says what the bot can do; its emergency notice and "service
+    unavailable" text come from the data, like every number."""
     texts = signposting.default()
     response = aiohttp_jinja2.render_template("chat.html", request, {
-        "notice": texts.text("chat_notice"), "unavailable": texts.text("unavailable")})
+        "notice": texts.text("chat_notice"), "welcome": texts.text("web_welcome"),
+        "unavailable": texts.text("unavailable")})
     response.headers.update(PAGE_HEADERS)
     return response
