@@ -1,8 +1,9 @@
 """Keys for data at rest: one master key, from which purpose-bound keys are derived.
 
 Free text and contact details are encrypted with Fernet; chat identities are kept only as
-keyed hashes; the staff session cookie has a key of its own. All three come from one
-master key (DATA_KEY, or a key file made on first run with owner-only permissions).
+keyed hashes; the staff session cookie and the engine's conversation store have keys of
+their own. All come from one master key (DATA_KEY, or a key file made on first run with
+owner-only permissions).
 """
 
 from __future__ import annotations
@@ -62,6 +63,14 @@ def previous_keys(settings: Settings) -> list[bytes]:
     """Master keys retired by a rotation, still accepted for reading (DATA_KEY_PREVIOUS)."""
     return [_decode(k.strip(), "DATA_KEY_PREVIOUS")
             for k in settings.data_key_previous.split(",") if k.strip()]
+
+
+def tracker_store_keys(settings: Settings) -> str:
+    """The engine's keys for its conversation store (rasa_components/tracker_store.py), as
+    it reads them from TRACKER_STORE_KEYS: the current one first, then any retired by a
+    rotation, so conversations under way survive one."""
+    masters = [master_key(settings), *previous_keys(settings)]
+    return ",".join(base64.urlsafe_b64encode(derive(m, "tracker-store")).decode() for m in masters)
 
 
 def _text_key(master: bytes) -> Fernet:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bot.crypto import tracker_store_keys
 from bot.settings import PROJECT_ROOT, Settings
 
 ENGINE_BIN = PROJECT_ROOT / ".venv-engine" / "bin" / "rasa"
@@ -49,6 +50,7 @@ def child_environment(settings: Settings) -> dict[str, str]:
     env.update({
         "ENGINE_TOKEN": settings.engine_token or secrets.token_urlsafe(32),
         "TRACKER_STORE_URL": settings.tracker_store,
+        "TRACKER_STORE_KEYS": tracker_store_keys(settings),
         "SANIC_HOST": loopback_address(settings.action_server_url, "ACTION_SERVER_URL")[0],
         "RASA_TELEMETRY_ENABLED": "false",
         "TF_CPP_MIN_LOG_LEVEL": "2",

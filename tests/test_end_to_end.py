@@ -402,6 +402,16 @@ async def test_with_the_action_server_down_the_app_still_answers(system):
 QUICK_EXIT_WORDS = "he checks my phone every night and takes my bank card"
 
 
+async def test_the_engine_keeps_every_conversation_encrypted_at_rest(system):
+    await chat(system, "e2e-encrypted", "someone painted a swastika on the synagogue wall")
+    assert question_in(await chat(system, "e2e-encrypted", "/report_incident")) == "report_role"
+    # The form's state is read back (decrypted) from the store: the answer moves it on.
+    assert question_in(await chat(system, "e2e-encrypted", "I saw it happen")) == "report_strands"
+    rows = await query(async_url(system.env["TRACKER_STORE_URL"]), "SELECT data FROM events")
+    assert rows and all(r["data"].startswith("gAAAAA") for r in rows)  # Fernet tokens
+    assert not any("swastika" in r["data"] or "synagogue" in r["data"] for r in rows)
+
+
 async def test_a_quick_exit_leaves_no_text_of_the_conversation_in_any_store(system, telegram):
     chat_id = 737373
     send = telegram_sender(telegram, chat_id)
