@@ -9,7 +9,9 @@ APP_PY := $(APP_VENV)/bin/python
 RASA := $(ENGINE_VENV)/bin/rasa
 MODEL := models/current.tar.gz
 DETAILS_DATA := nlu_data/details.yml
-TRAINING_DATA := config.yml domain.yml $(DETAILS_DATA) $(wildcard nlu_data/*.yml rasa_components/*.py)
+# The conversation store (rasa_components/tracker_store.py) is not part of the model.
+TRAINING_DATA := config.yml domain.yml $(DETAILS_DATA) $(wildcard nlu_data/*.yml) \
+	$(filter-out rasa_components/tracker_store.py,$(wildcard rasa_components/*.py))
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2

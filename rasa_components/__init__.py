@@ -1,2 +1,3 @@
-"""Custom Rasa components. Only the engine loads them (its own environment): they import
-Rasa and scikit-learn, never the project's `bot` package."""
+"""Custom Rasa components and the encrypted conversation store. Only the engine loads them
+(its own environment): they import Rasa and scikit-learn, never the project's `bot`
+package."""
