@@ -1,5 +1,5 @@
-"""Command line: `python -m bot run | serve | create-admin | reset-password | purge |
-rotate-key | directory | import-safe-places | postcodes`."""
+"""Command line: `python -m bot run | serve | create-admin | create-user | reset-password |
+purge | rotate-key | directory | import-safe-places | postcodes`."""
 
 from __future__ import annotations
 
@@ -28,11 +28,16 @@ def main(argv: list[str] | None = None) -> None:
     cmd = sub.add_parser("postcodes", help="rebuild data/directory/postcodes.csv from a CSV of "
                                            "postcode,latitude,longitude")
     cmd.add_argument("csv_file")
-    for name in ("create-admin", "reset-password"):
-        cmd = sub.add_parser(name, help=f"{name.replace('-', ' ')} for a staff account")
+    for name, role in (("create-admin", "admin"), ("create-user", None), ("reset-password", None)):
+        cmd = sub.add_parser(name, help=f"{name.replace('-', ' ')} for a staff account (the "
+                                        "password is asked for, never an argument)")
         cmd.add_argument("username")
-        if name == "reset-password":
-            cmd.add_argument("--role", default="admin", choices=("viewer", "caseworker", "admin"))
+        if role is None:
+            cmd.add_argument("--role", choices=("viewer", "caseworker", "admin"),
+                             required=name == "create-user", help="reset-password: keep it if not given")
+            cmd.add_argument("--topics", help="comma-separated topics whose reports a caseworker "
+                                              "handles, e.g. asb,hate_crime")
+        cmd.set_defaults(role=role)
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     configure_logging(settings)
@@ -53,8 +58,9 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "postcodes":
         rebuild_postcodes(args.csv_file)
     else:
-        set_password(settings, args.username, getattr(args, "role", "admin"),
-                     create=args.command == "create-admin")
+        topics = getattr(args, "topics", None)
+        set_password(settings, args.username, args.role, create=args.command != "reset-password",
+                     topics=None if topics is None else topics.split(","))
 
 
 def configure_logging(settings: Settings) -> None:
@@ -166,8 +172,11 @@ def with_database(settings: Settings, job):
     return asyncio.run(run_job())
 
 
-def set_password(settings: Settings, username: str, role: str, *, create: bool) -> None:
-    """Create or reset a staff account; the password is read, never taken as an argument."""
+def set_password(settings: Settings, username: str, role: str | None, *, create: bool,
+                 topics: list[str] | None) -> None:
+    """Create or reset a staff account; the password is read, never taken as an argument. A
+    reset signs the account out everywhere and lifts a sign-in lock-out."""
+    from bot.crypto import DataCipher
     from bot.storage import staff
 
     if sys.stdin.isatty():
@@ -177,11 +186,13 @@ def set_password(settings: Settings, username: str, role: str, *, create: bool) 
     else:
         password = sys.stdin.readline().rstrip("\n")
     try:
-        with_database(settings, lambda sessions: staff.set_password(
-            sessions, username, password, role, create=create))
+        user = with_database(settings, lambda sessions: staff.set_password(
+            sessions, username, password, role, create=create, topics=topics))
     except ValueError as exc:
         raise SystemExit(str(exc)) from None
-    print(f"staff account {username!r} ({role}) saved")
+    with_database(settings, lambda sessions: staff.clear_failures(
+        sessions, staff.account_key(DataCipher.from_settings(settings), username)))
+    print(f"staff account {username!r} ({user.role}) saved")
 
 
 if __name__ == "__main__":

@@ -68,6 +68,12 @@ class Settings:
         "Review threshold.")
     asb_case_review_months: int = _env("ASB_CASE_REVIEW_MONTHS", "6",
                                        "The window, in months, for the ASB Case Review count.")
+    staff_idle_minutes: int = _env("STAFF_IDLE_MINUTES", "30",
+                                   "A staff session unused for this many minutes is signed out "
+                                   "(and any session after 8 hours).")
+    staff_cookie_secure: bool = _env("STAFF_COOKIE_SECURE", "false",
+                                     "`true`: the staff session cookie is sent over HTTPS only. "
+                                     "Set it behind the HTTPS proxy of a real deployment.")
     log_level: str = _env("LOG_LEVEL", "INFO", "Python log level of the app and action server.")
 
     @classmethod
@@ -117,8 +123,15 @@ def _check_webhook(settings: Settings) -> None:
                          "A-Z a-z 0-9 _ - when TELEGRAM_WEBHOOK_URL is set")
 
 
+def _boolean(raw: str) -> bool:
+    words = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+    if raw.strip().lower() not in words:
+        raise ValueError("use true or false")
+    return words[raw.strip().lower()]
+
+
 def _convert(name: str, type_name: str, raw: str):
-    converters = {"int": int, "float": float, "Path": Path, "str": str}
+    converters = {"int": int, "float": float, "Path": Path, "str": str, "bool": _boolean}
     try:
         return converters[type_name](raw)
     except ValueError as exc:

@@ -31,3 +31,20 @@ def test_rotate_key_needs_the_old_key_and_says_what_it_did(tmp_path):
     assert "re-encrypted under the current key" in done.stdout
     bad = bot_command(tmp_path, "rotate-key", DATA_KEY_PREVIOUS="not a key")
     assert bad.returncode != 0 and "DATA_KEY_PREVIOUS" in bad.stderr
+
+
+def test_staff_accounts_are_made_and_reset_with_the_password_read_from_input(tmp_path):
+    def account(*args, password="a long staff password"):
+        return subprocess.run([sys.executable, "-m", "bot", *args], cwd=PROJECT_ROOT,
+                              env={"SAFER_VAR_DIR": str(tmp_path / "var"), "PATH": "/usr/bin:/bin"},
+                              input=password + "\n", capture_output=True, text=True, timeout=120)
+
+    made = account("create-user", "casey", "--role", "caseworker", "--topics", "asb,hate_crime")
+    assert made.returncode == 0 and "'casey' (caseworker) saved" in made.stdout, made.stderr
+    reset = account("reset-password", "casey", password="another long password")
+    assert reset.returncode == 0 and "(caseworker) saved" in reset.stdout  # the role is kept
+    bad = account("create-user", "vera", "--role", "viewer", "--topics", "asb,parking")
+    assert bad.returncode != 0 and "unknown topics parking" in bad.stderr
+    short = account("create-admin", "alice", password="short")
+    assert short.returncode != 0 and "at least 12" in short.stderr
+    assert "a long staff password" not in made.stdout + made.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 import pytest
 from sqlalchemy import text
@@ -12,7 +13,8 @@ from bot.crypto import DataCipher, master_key
 from bot.storage import reports, staff
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.web.app import create_app
-from bot.web.keys import SESSIONS, SETTINGS
+from bot.web.keys import CIPHER, SESSIONS, SETTINGS
+from bot.web.staff import PUBLIC
 from tests.conftest import make_settings
 
 PASSWORD = "a long staff password"
@@ -23,7 +25,8 @@ async def console(aiohttp_client, tmp_path, sqlite_sessions_url):
     settings = make_settings(tmp_path, DATABASE_URL=sqlite_sessions_url)
     engine = make_engine(sqlite_sessions_url)
     sessions = make_sessionmaker(engine)
-    await staff.set_password(sessions, "casey", PASSWORD, "caseworker", create=True)
+    await staff.set_password(sessions, "casey", PASSWORD, "caseworker", create=True,
+                             topics=["asb"])
     cipher = DataCipher(master_key(settings))
     report = await reports.create_report(sessions, cipher, reports.NewReport(
         topic="asb", description="<script>alert(1)</script> fly-tipping", urgent=False,
@@ -40,10 +43,10 @@ async def csrf_of(client, path="/staff/login") -> str:
     return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
 
 
-async def login(client, password=PASSWORD):
+async def login(client, password=PASSWORD, username="casey"):
     token = await csrf_of(client)
     return await client.post("/staff/login", allow_redirects=False,
-                             data={"csrf": token, "username": "casey", "password": password})
+                             data={"csrf": token, "username": username, "password": password})
 
 
 async def audit_actions(client, reference: str) -> list[str]:
@@ -193,3 +196,138 @@ async def test_the_directory_page_flags_entries_not_verified_for_6_months(consol
     page = await (await client.get("/staff/directory")).text()
     assert re.search(r"\d+ entries have not been verified for 6 months", page)
     assert page.count("<strong>re-check</strong>") >= 30
+
+
+ACCOUNTS = {"viewer": "vera", "caseworker": "casey", "admin": "adam"}
+
+
+def staff_routes(app) -> list[tuple[str, str, object]]:
+    """(method, path, handler) of every route under /staff."""
+    found = []
+    for route in app.router.routes():
+        info = route.resource.get_info() if route.resource else {}
+        path = info.get("path") or info.get("formatter") or ""
+        if path.startswith("/staff") and route.method != "HEAD":
+            found.append((route.method, path, route.handler))
+    return found
+
+
+async def sign_in_as(client, who: str) -> None:
+    """An account of the role `who` ("anonymous": none) signs in on this client."""
+    if who == "anonymous":
+        return
+    app = client.server.app
+    if who != "caseworker":
+        await staff.set_password(app[SESSIONS], ACCOUNTS[who], PASSWORD, who, create=True)
+    assert (await login(client, username=ACCOUNTS[who])).status == 302
+
+
+def test_every_staff_route_states_the_roles_it_allows(console):
+    client, _ = console
+    routes = staff_routes(client.server.app)
+    assert len(routes) >= 10
+    for method, path, handler in routes:
+        assert getattr(handler, "roles", None), f"{method} {path} does not say who may use it"
+
+
+@pytest.mark.parametrize("who", ["anonymous", "viewer", "caseworker", "admin"])
+async def test_every_staff_route_refuses_anyone_its_roles_do_not_name(console, who):
+    client, report = console
+    await sign_in_as(client, who)
+    token = await csrf_of(client)
+    checked = 0
+    for method, path, handler in staff_routes(client.server.app):
+        if handler.roles == PUBLIC or (who in handler.roles and method != "GET"):
+            continue  # an allowed POST would act (sign-out everywhere would end this run)
+        url = path.format(reference=report.reference, organisation="oxford_city_council")
+        resp = await client.request(method, url, data={"csrf": token}, allow_redirects=False)
+        if who == "anonymous":
+            assert (resp.status, resp.headers.get("Location")) == (302, "/staff/login"), url
+        elif who not in handler.roles:
+            assert resp.status == 403, f"{who} reached {method} {url}"
+        elif method == "GET":  # allowed: served, or sent on to the role's home page
+            assert resp.status in (200, 302) and "/staff/login" not in resp.headers.get(
+                "Location", ""), f"{who} refused {url}"
+        checked += 1
+    assert checked >= 5  # each role meets at least its five pages
+
+
+async def test_a_caseworker_sees_and_opens_only_the_reports_of_their_topics(console):
+    client, asb_report = console
+    app = client.server.app
+    hate = await reports.create_report(app[SESSIONS], app[CIPHER], reports.NewReport(
+        topic="hate_crime", description="shouted abuse at my neighbour", urgent=False,
+        reporter="web-z", submission_id="hate-1"))
+    await login(client)
+    listed = await (await client.get("/staff/reports")).text()
+    assert reports.format_reference(asb_report.reference) in listed
+    assert reports.format_reference(hate.reference) not in listed
+    refused = await client.get(f"/staff/reports/{hate.reference}")
+    assert refused.status == 403 and "not one of yours" in await refused.text()
+    assert await audit_actions(client, hate.reference) == ["report_created"]  # no view logged
+
+
+async def test_a_session_unused_for_the_idle_time_ends(console, monkeypatch):
+    client, _ = console
+    await login(client)
+    assert (await client.get("/staff/reports")).status == 200
+    later = time.time() + 31 * 60
+    monkeypatch.setattr("bot.web.staff.time.time", lambda: later)
+    resp = await client.get("/staff/reports", allow_redirects=False)
+    assert resp.headers["Location"] == "/staff/login?ended=idle"
+    page = await (await client.get(resp.headers["Location"])).text()
+    assert "not used for a while" in page
+    assert (await client.get("/staff/reports", allow_redirects=False)).status == 302
+
+
+async def test_sign_out_everywhere_ends_the_accounts_other_sessions(console):
+    client, _ = console
+    await login(client)
+    other_device = client.session.cookie_jar.filter_cookies(client.make_url("/staff"))["staff_session"].value
+    await login(client)
+    resp = await client.post("/staff/logout-everywhere", allow_redirects=False,
+                             data={"csrf": await csrf_of(client, "/staff/reports")})
+    assert resp.headers["Location"] == "/staff/login?ended=elsewhere"
+    client.session.cookie_jar.update_cookies({"staff_session": other_device},
+                                             client.make_url("/staff"))
+    resp = await client.get("/staff/reports", allow_redirects=False)
+    assert resp.headers["Location"] == "/staff/login?ended=elsewhere"
+
+
+async def test_a_password_reset_signs_the_account_out(console):
+    client, _ = console
+    await login(client)
+    await staff.set_password(client.server.app[SESSIONS], "casey", "a new long password", None,
+                             create=False)
+    resp = await client.get("/staff/reports", allow_redirects=False)
+    assert resp.headers["Location"] == "/staff/login?ended=elsewhere"
+
+
+async def test_repeated_failed_sign_ins_lock_the_name_out(console):
+    client, _ = console
+    statuses = [(await login(client, password="guess number one")).status for _ in range(5)]
+    assert statuses == [401, 401, 401, 401, 429]
+    locked = await login(client)  # the right password, too soon
+    assert locked.status == 429 and "Wait 15 minutes" in await locked.text()
+    assert (await client.get("/staff/reports", allow_redirects=False)).status == 302
+
+
+async def test_the_cookie_is_https_only_when_configured(aiohttp_client, tmp_path,
+                                                      sqlite_sessions_url):
+    settings = make_settings(tmp_path, DATABASE_URL=sqlite_sessions_url,
+                             STAFF_COOKIE_SECURE="true")
+    client = await aiohttp_client(create_app(settings))
+    cookie = (await client.get("/staff/login")).headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+async def test_a_viewer_signs_in_to_the_statistics_counted_by_the_database(console):
+    client, report = console
+    await sign_in_as(client, "viewer")
+    resp = await client.get("/staff", allow_redirects=False)
+    assert resp.headers["Location"] == "/staff/statistics"
+    page = await (await client.get("/staff/statistics")).text()
+    month = report.created_at.strftime("%Y-%m")
+    row = re.search(rf'<th scope="row">{month}</th>(.*?)</tr>', page, re.S).group(1)
+    assert re.findall(r"<td>(\d+)</td>", row) == ["1", "0", "0", "0", "0", "1"]  # asb first
+    assert "fly-tipping" not in page

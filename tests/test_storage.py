@@ -79,20 +79,48 @@ async def test_concurrent_submissions_from_many_chats_are_all_kept(sessions, cip
 
 async def test_staff_accounts_check_passwords_and_refuse_duplicates(sessions):
     name = f"admin-{uuid.uuid4().hex[:8]}"
+
+    async def sign_in(username, password):
+        return await staff.authenticate(sessions, username, password, f"key-{username}")
+
     await staff.set_password(sessions, name, "correct horse battery", "admin", create=True)
-    assert (await staff.authenticate(sessions, name, "correct horse battery")).role == "admin"
-    assert await staff.authenticate(sessions, name, "wrong password!!") is None
-    assert await staff.authenticate(sessions, "nobody-" + name, "correct horse battery") is None
+    assert (await sign_in(name, "correct horse battery")).user.role == "admin"
+    assert (await sign_in(name, "wrong password!!")).user is None
+    assert (await sign_in("nobody-" + name, "correct horse battery")).user is None
     with pytest.raises(ValueError, match="exists already"):
         await staff.set_password(sessions, name, "another long password", "admin", create=True)
     with pytest.raises(ValueError, match="at least 12"):
         await staff.set_password(sessions, name, "short", "admin", create=False)
-    await staff.set_password(sessions, name, "a brand new password", "viewer", create=False)
-    assert (await staff.authenticate(sessions, name, "a brand new password")).role == "viewer"
+    with pytest.raises(ValueError, match="unknown topics nonsense"):
+        await staff.set_password(sessions, name, "a brand new password", "caseworker",
+                                 create=False, topics=["asb", "nonsense"])
+    await staff.set_password(sessions, name, "a brand new password", "caseworker", create=False,
+                             topics=["hate_crime", "asb"])
+    user = (await sign_in(name, "a brand new password")).user
+    assert (user.role, user.topics, user.session_epoch) == ("caseworker", ["asb", "hate_crime"], 1)
     async with sessions() as session:
         stored = await session.scalar(text("SELECT password_hash FROM staff_users "
                                            "WHERE username = :u").bindparams(u=name))
     assert stored.startswith("$argon2")
+
+
+async def test_five_failed_sign_ins_lock_a_name_for_15_minutes_whether_or_not_it_exists(sessions):
+    name, ghost = f"casey-{uuid.uuid4().hex[:8]}", f"ghost-{uuid.uuid4().hex[:8]}"
+    await staff.set_password(sessions, name, "correct horse battery", "caseworker", create=True)
+    start = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+
+    async def sign_in(username, password, minutes):
+        return await staff.authenticate(sessions, username, password, f"key-{username}",
+                                        start + dt.timedelta(minutes=minutes))
+
+    for who in (name, ghost):
+        attempts = [await sign_in(who, "not the password", minute) for minute in range(5)]
+        assert [a.locked for a in attempts] == [False, False, False, False, True]
+        assert all(a.user is None for a in attempts)
+    locked = await sign_in(name, "correct horse battery", 10)
+    assert locked.locked and locked.user is None  # even the right password, while locked
+    assert (await sign_in(name, "correct horse battery", 16)).user.username == name
+    assert not (await sign_in(name, "not the password", 17)).locked  # a good one cleared them
 
 
 def test_migrating_creates_the_sqlite_folder_on_a_fresh_machine(tmp_path):

@@ -187,5 +187,19 @@ class StaffUser(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20), default="caseworker")
+    # The topics whose reports a caseworker handles (admins see every report).
+    topics: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
+    # Raised to sign the account out everywhere: a session made under another value is void.
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(
         UTCDateTime, default=utcnow, server_default=func.now())
+
+
+class StaffLoginFailure(Base):
+    """A failed sign-in for an account name (a keyed hash of it, whether or not it exists)."""
+
+    __tablename__ = "staff_login_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_key: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -249,12 +249,15 @@ def _check_audit_detail(detail: dict) -> None:
                 raise ValueError(f"audit detail {key!r} must hold identifiers, not free text")
 
 
-async def recent_reports(sessions: async_sessionmaker, limit: int = 100) -> list[Report]:
-    """The newest reports first, urgent ones before others of the same day."""
+async def recent_reports(sessions: async_sessionmaker, limit: int = 100,
+                         topics: list[str] | None = None) -> list[Report]:
+    """The newest reports first, urgent ones before others of the same day; only those of
+    `topics` when given (a caseworker's)."""
+    query = select(Report).order_by(Report.created_at.desc(), Report.urgent.desc()).limit(limit)
+    if topics is not None:
+        query = query.where(Report.topic.in_(topics))
     async with sessions() as session:
-        rows = await session.scalars(
-            select(Report).order_by(Report.created_at.desc(), Report.urgent.desc()).limit(limit))
-        return list(rows)
+        return list(await session.scalars(query))
 
 
 async def count_from_reporter(sessions: async_sessionmaker, cipher: DataCipher, reporter: str,

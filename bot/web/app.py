@@ -104,7 +104,8 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app[SENDER_LIMITS] = Limits(MAX_WEB_MESSAGES)
     setup_session(app, EncryptedCookieStorage(
         derive(master, "staff-session"), cookie_name="staff_session",
-        max_age=STAFF_SESSION_SECONDS, httponly=True, samesite="Strict", path="/staff"))
+        max_age=STAFF_SESSION_SECONDS, httponly=True, samesite="Strict", path="/staff",
+        secure=settings.staff_cookie_secure))
     aiohttp_jinja2.setup(app, autoescape=True,
                          loader=jinja2.FileSystemLoader(PROJECT_ROOT / "bot" / "templates"))
     app.cleanup_ctx.extend([database_ctx, retention_ctx, engine_client_ctx, telegram_ctx])

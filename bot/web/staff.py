@@ -1,11 +1,19 @@
-"""The staff console: login, logout, the report list, one report's page and the directory
-(more screens come with issue 7)."""
+"""The staff console: sign-in, the report list, one report's page, the directory and the
+statistics.
+
+Every route states the roles it allows (`allow`, or `public` for the sign-in page), and a
+test checks each one refuses everybody else. A session ends after STAFF_IDLE_MINUTES
+without use, after 8 hours, and on "Sign out everywhere" or a password reset, on every
+device (the account's session epoch changes)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
 import secrets
+import time
+from collections.abc import Awaitable, Callable
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -14,15 +22,45 @@ from aiohttp_session import get_session, new_session
 from bot import details, directory, routing
 from bot.report_answers import LABELS as ANSWER_LABELS
 from bot.report_answers import shown as shown_answer
-from bot.storage import casework, messages, reports, staff
+from bot.storage import casework, messages, reports, staff, statistics
 from bot.storage.reports import format_reference, normalise_reference
-from bot.web.keys import CIPHER, SESSIONS
+from bot.topics import TOPICS
+from bot.web.keys import CIPHER, SESSIONS, SETTINGS
 
 routes = web.RouteTableDef()
-# Roles that may open reports and answer reporters (issue 7 brings the full role table).
-CASEWORK_ROLES = ("caseworker", "admin")
+Handler = Callable[[web.Request, dict], Awaitable[web.StreamResponse]]
+CASEWORK = ("caseworker", "admin")
+EVERYONE = ("viewer", "caseworker", "admin")
+PUBLIC = ("public",)  # the sign-in page and sign-out: no account needed
+HOME = {"viewer": "/staff/statistics", "caseworker": "/staff/reports", "admin": "/staff/reports"}
 MAX_STAFF_MESSAGE_CHARS = 2000
 DONE_NOTICES = {"message": "Message sent to the reporter.", "referral": "Referral marked as sent."}
+ENDED = {"idle": "You were signed out because the console was not used for a while.",
+         "elsewhere": "You were signed out: your account was signed out everywhere, or its "
+                      "password was reset."}
+LOCKED = ("Too many failed sign-ins for this account. Wait 15 minutes and try again, or ask "
+          "an admin to reset the password.")
+
+
+def allow(*roles: str) -> Callable[[Handler], Callable[[web.Request], Awaitable[web.StreamResponse]]]:
+    """The route is for signed-in staff with one of these roles; anybody else is sent to
+    sign in (no session) or refused (another role). The handler gets the account."""
+    def wrap(handler: Handler):
+        @functools.wraps(handler)
+        async def checked(request: web.Request) -> web.StreamResponse:
+            user = await signed_in(request)
+            if user["role"] not in roles:
+                raise web.HTTPForbidden(text="Your role cannot use this page.")
+            return await handler(request, user)
+        checked.roles = roles
+        return checked
+    return wrap
+
+
+def public(handler):
+    """A route anyone may use (it still checks the CSRF token of what it is sent)."""
+    handler.roles = PUBLIC
+    return handler
 
 
 async def csrf_token(request: web.Request) -> str:
@@ -43,68 +81,120 @@ async def check_csrf(request: web.Request) -> dict:
     return dict(form)
 
 
-async def current_user(request: web.Request) -> dict:
-    """The signed-in staff member, or a redirect to the login page."""
+async def signed_in(request: web.Request) -> dict:
+    """The signed-in staff member as the account is now (role and topics may have changed),
+    or a redirect to sign in when there is no session or it has ended."""
     session = await get_session(request)
-    if "user" not in session:
+    who = session.get("user")
+    if not who:
         raise web.HTTPFound("/staff/login")
-    return session["user"]
+    now = time.time()
+    if now - session.get("seen", 0) > request.app[SETTINGS].staff_idle_minutes * 60:
+        session.invalidate()
+        raise web.HTTPFound("/staff/login?ended=idle")
+    user = await staff.account(request.app[SESSIONS], who["id"])
+    if user is None or user.session_epoch != who["epoch"]:
+        session.invalidate()
+        raise web.HTTPFound("/staff/login?ended=elsewhere")
+    session["seen"] = now
+    return {"id": user.id, "username": user.username, "role": user.role,
+            "topics": list(user.topics)}
+
+
+def may_handle(user: dict, topic: str) -> bool:
+    """Admins handle every report; a caseworker, the reports of their topics."""
+    return user["role"] == "admin" or topic in user["topics"]
+
+
+async def handled_report(request: web.Request, user: dict) -> str:
+    """The reference in the path, if that report exists and is one this user handles."""
+    reference = normalise_reference(request.match_info["reference"])
+    report = await reports.find_by_reference(request.app[SESSIONS], reference)
+    if report is None:
+        raise web.HTTPNotFound(text="That report no longer exists.")
+    if not may_handle(user, report.topic):
+        raise web.HTTPForbidden(text="That report's topic is not one of yours.")
+    return reference
 
 
 @routes.get("/staff")
-async def staff_home(_request: web.Request) -> web.Response:
-    raise web.HTTPFound("/staff/reports")
+@allow(*EVERYONE)
+async def staff_home(_request: web.Request, user: dict) -> web.Response:
+    raise web.HTTPFound(HOME[user["role"]])
 
 
 @routes.get("/staff/login")
+@public
 async def login_page(request: web.Request) -> web.Response:
+    return await _login_form(request, ENDED.get(request.query.get("ended", "")), status=200)
+
+
+async def _login_form(request: web.Request, error: str | None, status: int) -> web.Response:
     return aiohttp_jinja2.render_template(
-        "staff/login.html", request, {"csrf": await csrf_token(request), "error": None})
+        "staff/login.html", request, {"csrf": await csrf_token(request), "error": error},
+        status=status)
 
 
 @routes.post("/staff/login")
+@public
 async def login(request: web.Request) -> web.Response:
+    """Sign in; an account name is locked for a while after repeated failures, whether or
+    not it exists."""
     form = await check_csrf(request)
-    user = await staff.authenticate(request.app[SESSIONS], str(form.get("username", "")),
-                                    str(form.get("password", "")))
-    if user is None:
-        return aiohttp_jinja2.render_template(
-            "staff/login.html", request,
-            {"csrf": await csrf_token(request), "error": "Wrong username or password."},
-            status=401)
+    username = str(form.get("username", ""))
+    attempt = await staff.authenticate(request.app[SESSIONS], username,
+                                       str(form.get("password", "")),
+                                       staff.account_key(request.app[CIPHER], username))
+    if attempt.locked:
+        return await _login_form(request, LOCKED, status=429)
+    if attempt.user is None:
+        return await _login_form(request, "Wrong username or password.", status=401)
     session = await new_session(request)
-    session["user"] = {"id": user.id, "username": user.username, "role": user.role}
-    raise web.HTTPFound("/staff/reports")
+    session["user"] = {"id": attempt.user.id, "epoch": attempt.user.session_epoch}
+    session["seen"] = time.time()
+    raise web.HTTPFound(HOME[attempt.user.role])
 
 
 @routes.post("/staff/logout")
+@public
 async def logout(request: web.Request) -> web.Response:
     await check_csrf(request)
     (await get_session(request)).invalidate()
     raise web.HTTPFound("/staff/login")
 
 
+@routes.post("/staff/logout-everywhere")
+@allow(*EVERYONE)
+async def logout_everywhere(request: web.Request, user: dict) -> web.Response:
+    """Void every session of this account (a lost phone, a shared computer)."""
+    await check_csrf(request)
+    await staff.sign_out_everywhere(request.app[SESSIONS], user["id"])
+    (await get_session(request)).invalidate()
+    raise web.HTTPFound("/staff/login?ended=elsewhere")
+
+
 @routes.get("/staff/reports")
-async def report_list(request: web.Request) -> web.Response:
-    user = await current_user(request)
-    rows = await reports.recent_reports(request.app[SESSIONS])
+@allow(*CASEWORK)
+async def report_list(request: web.Request, user: dict) -> web.Response:
+    """The newest reports this user handles."""
+    topics = None if user["role"] == "admin" else user["topics"]
+    rows = await reports.recent_reports(request.app[SESSIONS], topics=topics)
     return aiohttp_jinja2.render_template("staff/reports.html", request, {
         "user": user, "csrf": await csrf_token(request), "format_reference": format_reference,
         "describe": details.default().labelled, "reports": rows,
-        "organisations": routing.default().organisations,
-        "can_open": user["role"] in CASEWORK_ROLES})
+        "organisations": routing.default().organisations})
 
 
 @routes.post("/staff/reports/{reference}/messages")
-async def message_reporter(request: web.Request) -> web.Response:
+@allow(*CASEWORK)
+async def message_reporter(request: web.Request, user: dict) -> web.Response:
     """Staff write to the reporter through the bot; who the reporter is stays hidden."""
-    user = await caseworker(request)
     form = await check_csrf(request)
+    reference = await handled_report(request, user)
     text = str(form.get("message", "")).strip()
     if not text or len(text) > MAX_STAFF_MESSAGE_CHARS:
         raise web.HTTPBadRequest(
             text=f"Write a message of 1 to {MAX_STAFF_MESSAGE_CHARS} characters.")
-    reference = normalise_reference(request.match_info["reference"])
     if not await messages.send_to_reporter(request.app[SESSIONS], request.app[CIPHER],
                                            reference, user["username"], text):
         raise web.HTTPNotFound(text="That report no longer exists.")
@@ -112,12 +202,12 @@ async def message_reporter(request: web.Request) -> web.Response:
 
 
 @routes.get("/staff/reports/{reference}")
-async def report_page(request: web.Request) -> web.Response:
+@allow(*CASEWORK)
+async def report_page(request: web.Request, user: dict) -> web.Response:
     """One report for a caseworker: the account (this view is audited), the details, the
     consents and referral outbox, and the messages with the reporter."""
-    user = await caseworker(request)
     case = await casework.open_case(request.app[SESSIONS], request.app[CIPHER],
-                                    request.match_info["reference"], user["username"])
+                                    await handled_report(request, user), user["username"])
     if case is None:
         raise web.HTTPNotFound(text="That report no longer exists.")
     return aiohttp_jinja2.render_template("staff/report.html", request, {
@@ -129,11 +219,11 @@ async def report_page(request: web.Request) -> web.Response:
 
 
 @routes.post("/staff/reports/{reference}/referrals/{organisation}/sent")
-async def referral_sent(request: web.Request) -> web.Response:
+@allow(*CASEWORK)
+async def referral_sent(request: web.Request, user: dict) -> web.Response:
     """The caseworker has sent the referral in the outbox to its organisation."""
-    user = await caseworker(request)
     await check_csrf(request)
-    reference = normalise_reference(request.match_info["reference"])
+    reference = await handled_report(request, user)
     if not await casework.mark_referral_sent(request.app[SESSIONS], reference,
                                              request.match_info["organisation"],
                                              user["username"]):
@@ -143,10 +233,10 @@ async def referral_sent(request: web.Request) -> web.Response:
 
 
 @routes.get("/staff/directory")
-async def directory_page(request: web.Request) -> web.Response:
+@allow(*CASEWORK)
+async def directory_page(request: web.Request, user: dict) -> web.Response:
     """The services and Safe Places the bot signposts, entries past their re-check date
     first (the bot keeps using them until they are corrected in data/directory/)."""
-    user = await caseworker(request)
     loaded = directory.default()
     stale = {(kind, entry_id) for kind, entry_id, _ in loaded.stale(today())}
     return aiohttp_jinja2.render_template("staff/directory.html", request, {
@@ -162,9 +252,13 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-async def caseworker(request: web.Request) -> dict:
-    """The signed-in staff member, if their role may read and answer reports."""
-    user = await current_user(request)
-    if user["role"] not in CASEWORK_ROLES:
-        raise web.HTTPForbidden(text="Your role cannot open reports.")
-    return user
+@routes.get("/staff/statistics")
+@allow(*EVERYONE)
+async def statistics_page(request: web.Request, user: dict) -> web.Response:
+    """Reports made in the last 12 months, by month and topic (counts only, no content)."""
+    since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=365)).replace(day=1, hour=0, minute=0,
+                                                                        second=0, microsecond=0)
+    counts = await statistics.reports_by_month(request.app[SESSIONS], since)
+    return aiohttp_jinja2.render_template("staff/statistics.html", request, {
+        "user": user, "csrf": await csrf_token(request), "topics": TOPICS,
+        "months": sorted(counts, reverse=True), "counts": counts})
