@@ -17,7 +17,7 @@ from sqlalchemy import select, text
 
 from bot.crypto import DataCipher
 from bot.settings import PROJECT_ROOT
-from bot.storage import chat_traces, messages, rekey, reports, retention, staff
+from bot.storage import chat_traces, messages, rekey, reports, retention, staff, statistics
 from bot.storage.db import make_engine
 from bot.storage.models import AuditEvent, Base, LookupFailure, Report, utcnow
 from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, NewReport
@@ -493,3 +493,15 @@ async def test_the_migrations_make_the_tables_the_models_describe(sessions):
         differences = await connection.run_sync(lambda sync: compare_metadata(
             MigrationContext.configure(sync, opts={"include_name": ours}), Base.metadata))
     assert differences == []
+
+
+async def test_reports_are_counted_by_month_and_topic_in_the_database(sessions, cipher):
+    since = utcnow() + dt.timedelta(days=3650)  # later than any other test's reports
+    made = [await reports.create_report(sessions, cipher, new_report(topic=topic))
+            for topic in ("asb", "asb", "spiking")]
+    async with sessions() as session, session.begin():
+        await session.execute(text("UPDATE reports SET created_at = :at WHERE id IN (:a, :b, :c)"),
+                              {"at": since + dt.timedelta(days=40), "a": made[0].id,
+                               "b": made[1].id, "c": made[2].id})
+    month = (since + dt.timedelta(days=40)).strftime("%Y-%m")
+    assert await statistics.reports_by_month(sessions, since) == {month: {"asb": 2, "spiking": 1}}
