@@ -9,8 +9,9 @@ import time
 import pytest
 from sqlalchemy import text
 
+from actions.report_lookup import STATUS_WORDS
 from bot.crypto import DataCipher, master_key
-from bot.storage import reports, staff
+from bot.storage import casework, reports, staff
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.web.app import create_app
 from bot.web.keys import CIPHER, SESSIONS, SETTINGS
@@ -331,3 +332,37 @@ async def test_a_viewer_signs_in_to_the_statistics_counted_by_the_database(conso
     row = re.search(rf'<th scope="row">{month}</th>(.*?)</tr>', page, re.S).group(1)
     assert re.findall(r"<td>(\d+)</td>", row) == ["1", "0", "0", "0", "0", "1"]  # asb first
     assert "fly-tipping" not in page
+
+
+async def test_a_caseworker_takes_a_report_from_new_to_closed_and_each_step_is_audited(console):
+    client, report = console
+    await login(client)
+    url = f"/staff/reports/{report.reference}"
+    token = await csrf_of(client, url)
+
+    async def post(action, **form):
+        return await client.post(f"{url}/{action}", data={"csrf": token, **form})
+
+    assert "Assignment saved." in await (await post("assign", assignee="casey")).text()
+    assert (await post("assign", assignee="someone-else")).status == 400
+    assert "Status changed." in await (await post("status", status="in_review",
+                                                  note="phoned the estate office")).text()
+    assert "Note added." in await (await post("notes", note="the neighbour has CCTV")).text()
+    refused = await post("status", status="closed")
+    assert refused.status == 400 and "needs its outcome" in await refused.text()
+    assert (await post("status", status="parked")).status == 400
+    assert (await post("notes", note="   ")).status == 400
+    page = await (await post("status", status="closed", outcome="resolved")).text()
+    assert "Closed (Resolved)" in page and "phoned the estate office" in page
+    assert "the neighbour has CCTV" in page and "<strong>casey</strong>" in page
+    assert [a for a in await audit_actions(client, report.reference) if a != "report_viewed"] == [
+        "report_created", "assigned", "status_changed", "note_added", "status_changed"]
+    async with client.server.app[SESSIONS]() as session:
+        stored = " ".join((await session.execute(text(
+            "SELECT body_enc FROM case_notes UNION ALL SELECT coalesce(note_enc, '') "
+            "FROM status_changes"))).scalars())
+    assert "CCTV" not in stored and "estate office" not in stored
+
+
+def test_every_status_staff_can_set_has_words_for_the_resident():
+    assert set(STATUS_WORDS) == set(casework.STATUSES)

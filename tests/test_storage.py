@@ -17,7 +17,7 @@ from sqlalchemy import select, text
 
 from bot.crypto import DataCipher
 from bot.settings import PROJECT_ROOT
-from bot.storage import chat_traces, messages, rekey, reports, retention, staff, statistics
+from bot.storage import casework, chat_traces, messages, rekey, reports, retention, staff, statistics
 from bot.storage.db import make_engine
 from bot.storage.models import AuditEvent, Base, LookupFailure, Report, utcnow
 from bot.storage.reports import REFERENCE_ALPHABET, REFERENCE_LENGTH, NewReport
@@ -505,3 +505,19 @@ async def test_reports_are_counted_by_month_and_topic_in_the_database(sessions, 
                                "b": made[1].id, "c": made[2].id})
     month = (since + dt.timedelta(days=40)).strftime("%Y-%m")
     assert await statistics.reports_by_month(sessions, since) == {month: {"asb": 2, "spiking": 1}}
+
+
+async def test_casework_changes_are_kept_in_the_history_encrypted_and_audited(sessions, cipher):
+    report = await reports.create_report(sessions, cipher, new_report(submission_id="case-1"))
+    await casework.assign(sessions, report.reference, "casey", "adam")
+    await casework.change_status(sessions, cipher, report.reference, "closed", "casey",
+                                 outcome="no_contact", note="three calls, no answer")
+    await casework.add_note(sessions, cipher, report.reference, "left a voicemail", "casey")
+    with pytest.raises(casework.CaseworkError, match="closed already"):
+        await casework.change_status(sessions, cipher, report.reference, "closed", "casey",
+                                     outcome="resolved")
+    case = await casework.open_case(sessions, cipher, report.reference, "casey")
+    assert case.report.assigned_to == "casey" and case.report.status == "closed"
+    assert [(c.status, c.outcome, c.note) for c in case.history] == [
+        ("new", None, None), ("closed", "no_contact", "three calls, no answer")]
+    assert [n.text for n in case.notes] == ["left a voicemail"]

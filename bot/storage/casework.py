@@ -1,5 +1,6 @@
-"""What a caseworker reads and does on one report: the account, the referral outbox,
-the messages with the reporter. Every read of the account is audited."""
+"""What a caseworker reads and does on one report: the account, the referral outbox, the
+messages with the reporter, its status, who has it, internal notes. Every read of the
+account and every change is audited."""
 
 from __future__ import annotations
 
@@ -10,8 +11,20 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.crypto import DataCipher
-from bot.storage.models import Report, utcnow
+from bot.storage.models import CaseNote, Report, StatusChange, utcnow
 from bot.storage.reports import audit_event, by_reference
+
+# A report's statuses, in the order a case moves through them ("closed" needs an outcome).
+STATUSES = {"new": "New", "in_review": "In review", "referred": "Referred",
+            "waiting_for_reporter": "Waiting for the reporter", "closed": "Closed"}
+OUTCOMES = {"resolved": "Resolved", "referred_on": "Referred to a partner organisation",
+            "no_further_action": "No further action", "withdrawn": "The reporter withdrew it",
+            "no_contact": "The reporter could not be reached"}
+MAX_NOTE_CHARS = 2000
+
+
+class CaseworkError(ValueError):
+    """A change refused, with the reason to show the caseworker."""
 
 
 @dataclass(frozen=True)
@@ -25,12 +38,25 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One step of the status history, its note decrypted."""
+
+    status: str
+    outcome: str | None
+    actor: str
+    at: dt.datetime
+    note: str | None
+
+
+@dataclass(frozen=True)
 class CaseView:
     report: Report
     description: str
     answers: dict[str, str]
     contact: str | None
     messages: list[Note]
+    notes: list[Note]
+    history: list[Change]
 
 
 async def open_case(sessions: async_sessionmaker, cipher: DataCipher, reference: str,
@@ -46,7 +72,11 @@ async def open_case(sessions: async_sessionmaker, cipher: DataCipher, reference:
         answers=json.loads(cipher.decrypt(report.answers_enc)) if report.answers_enc else {},
         contact=cipher.decrypt(report.contact_enc) if report.contact_enc else None,
         messages=[Note(m.direction, m.author, m.at, cipher.decrypt(m.body_enc))
-                  for m in report.messages])
+                  for m in report.messages],
+        notes=[Note("note", n.author, n.at, cipher.decrypt(n.body_enc)) for n in report.notes],
+        history=[Change(c.status, c.outcome, c.actor, c.at,
+                        cipher.decrypt(c.note_enc) if c.note_enc else None)
+                 for c in report.status_changes])
 
 
 async def mark_referral_sent(sessions: async_sessionmaker, reference: str, organisation: str,
@@ -64,3 +94,61 @@ async def mark_referral_sent(sessions: async_sessionmaker, reference: str, organ
         session.add(audit_event(caseworker, "referral_sent", report.reference,
                                 {"organisation": organisation}))
     return True
+
+
+async def change_status(sessions: async_sessionmaker, cipher: DataCipher, reference: str,
+                        status: str, actor: str, outcome: str | None = None,
+                        note: str = "") -> None:
+    """Move the report to `status` (closing needs an outcome), with an optional note, in
+    its history and the audit log."""
+    if status not in STATUSES:
+        raise CaseworkError("Choose one of the statuses offered.")
+    if (status == "closed") != (outcome is not None) or (outcome and outcome not in OUTCOMES):
+        raise CaseworkError("Closing a report needs its outcome (and only closing does).")
+    note = _checked_text(note, required=False)
+    async with sessions() as session, session.begin():
+        report = await _report(session, reference)
+        if report.status == status:
+            raise CaseworkError(f"The report is {STATUSES[status].lower()} already.")
+        session.add(audit_event(actor, "status_changed", report.reference,
+                                {"from": report.status, "to": status, "outcome": outcome}))
+        report.status_changes.append(StatusChange(
+            status=status, outcome=outcome, actor=actor, at=utcnow(),
+            note_enc=cipher.encrypt(note) if note else None))
+        report.status, report.updated_at = status, utcnow()
+
+
+async def assign(sessions: async_sessionmaker, reference: str, assignee: str | None,
+                 actor: str) -> None:
+    """Give the report to a member of staff (None: to nobody)."""
+    async with sessions() as session, session.begin():
+        report = await _report(session, reference)
+        session.add(audit_event(actor, "assigned", report.reference, {"to": assignee}))
+        report.assigned_to, report.updated_at = assignee, utcnow()
+
+
+async def add_note(sessions: async_sessionmaker, cipher: DataCipher, reference: str,
+                   text: str, actor: str) -> None:
+    """An internal note on the report (staff only), encrypted; the audit line holds no text."""
+    text = _checked_text(text, required=True)
+    async with sessions() as session, session.begin():
+        report = await _report(session, reference)
+        session.add(audit_event(actor, "note_added", report.reference, {}))
+        report.notes.append(CaseNote(author=actor, at=utcnow(), body_enc=cipher.encrypt(text)))
+        report.updated_at = utcnow()
+
+
+async def _report(session, reference: str) -> Report:
+    report = await by_reference(session, reference, lock=True)
+    if report is None:
+        raise CaseworkError("That report no longer exists.")
+    return report
+
+
+def _checked_text(text: str, required: bool) -> str:
+    text = text.strip()
+    if required and not text:
+        raise CaseworkError("Write the note first.")
+    if len(text) > MAX_NOTE_CHARS:
+        raise CaseworkError(f"Keep a note under {MAX_NOTE_CHARS} characters.")
+    return text

@@ -77,6 +77,8 @@ class Report(Base):
     details: Mapped[dict] = mapped_column(JSON, default=dict)
     reporter_key: Mapped[str] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(20), default="new")
+    # The staff username handling it, if anyone has taken it.
+    assigned_to: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(
         UTCDateTime, default=utcnow, server_default=func.now(), index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(
@@ -86,6 +88,7 @@ class Report(Base):
     referrals: Mapped[list[Referral]] = _children("Referral", "Referral.id")
     status_changes: Mapped[list[StatusChange]] = _children("StatusChange", "StatusChange.id")
     messages: Mapped[list[Message]] = _children("Message", "Message.id")
+    notes: Mapped[list[CaseNote]] = _children("CaseNote", "CaseNote.id")
 
 
 class Consent(Base):
@@ -124,6 +127,7 @@ class StatusChange(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     report_id: Mapped[int] = _report_fk()
     status: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str | None] = mapped_column(String(40))  # how a closed report ended
     note_enc: Mapped[str | None] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     actor: Mapped[str] = mapped_column(String(64))
@@ -142,6 +146,18 @@ class Message(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     # When the reporter's chat was told a message is waiting (Telegram), or they read it.
     notified_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+
+
+class CaseNote(Base):
+    """An internal note staff keep on a report (never shown to the reporter); encrypted."""
+
+    __tablename__ = "case_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = _report_fk()
+    author: Mapped[str] = mapped_column(String(64))
+    body_enc: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class AuditEvent(Base):

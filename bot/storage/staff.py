@@ -123,3 +123,11 @@ async def sign_out_everywhere(sessions: async_sessionmaker, user_id: int) -> Non
     async with sessions() as session, session.begin():
         await session.execute(update(StaffUser).where(StaffUser.id == user_id)
                               .values(session_epoch=StaffUser.session_epoch + 1))
+
+
+async def handlers_of(sessions: async_sessionmaker, topic: str) -> list[str]:
+    """Usernames a report of `topic` can be assigned to: its caseworkers, and admins."""
+    async with sessions() as session:
+        users = await session.scalars(select(StaffUser).order_by(StaffUser.username))
+        return [u.username for u in users
+                if u.role == "admin" or (u.role == "caseworker" and topic in u.topics)]

@@ -34,7 +34,8 @@ EVERYONE = ("viewer", "caseworker", "admin")
 PUBLIC = ("public",)  # the sign-in page and sign-out: no account needed
 HOME = {"viewer": "/staff/statistics", "caseworker": "/staff/reports", "admin": "/staff/reports"}
 MAX_STAFF_MESSAGE_CHARS = 2000
-DONE_NOTICES = {"message": "Message sent to the reporter.", "referral": "Referral marked as sent."}
+DONE_NOTICES = {"message": "Message sent to the reporter.", "referral": "Referral marked as sent.",
+                "status": "Status changed.", "assigned": "Assignment saved.", "note": "Note added."}
 ENDED = {"idle": "You were signed out because the console was not used for a while.",
          "elsewhere": "You were signed out: your account was signed out everywhere, or its "
                       "password was reset."}
@@ -214,8 +215,56 @@ async def report_page(request: web.Request, user: dict) -> web.Response:
         "user": user, "csrf": await csrf_token(request), "case": case, "r": case.report,
         "format_reference": format_reference, "describe": details.default().labelled,
         "organisations": routing.default().organisations, "labels": ANSWER_LABELS,
-        "shown": shown_answer,
+        "shown": shown_answer, "statuses": casework.STATUSES, "outcomes": casework.OUTCOMES,
+        "handlers": await staff.handlers_of(request.app[SESSIONS], case.report.topic),
         "done": DONE_NOTICES.get(request.query.get("done", ""))})
+
+
+@routes.post("/staff/reports/{reference}/status")
+@allow(*CASEWORK)
+async def status_changed(request: web.Request, user: dict) -> web.Response:
+    """A new status for the report (closing it needs an outcome), with an optional note."""
+    form = await check_csrf(request)
+    reference = await handled_report(request, user)
+    await _casework(casework.change_status(
+        request.app[SESSIONS], request.app[CIPHER], reference, str(form.get("status", "")),
+        user["username"], outcome=str(form.get("outcome", "")) or None,
+        note=str(form.get("note", ""))))
+    raise web.HTTPFound(f"/staff/reports/{reference}?done=status")
+
+
+@routes.post("/staff/reports/{reference}/assign")
+@allow(*CASEWORK)
+async def assigned(request: web.Request, user: dict) -> web.Response:
+    """Give the report to one of the staff who handle its topic, or to nobody."""
+    form = await check_csrf(request)
+    reference = await handled_report(request, user)
+    report = await reports.find_by_reference(request.app[SESSIONS], reference)
+    assignee = str(form.get("assignee", "")) or None
+    if assignee and assignee not in await staff.handlers_of(request.app[SESSIONS], report.topic):
+        raise web.HTTPBadRequest(text="Choose someone who handles this report's topic.")
+    await casework.assign(request.app[SESSIONS], reference, assignee, user["username"])
+    raise web.HTTPFound(f"/staff/reports/{reference}?done=assigned")
+
+
+@routes.post("/staff/reports/{reference}/notes")
+@allow(*CASEWORK)
+async def note_added(request: web.Request, user: dict) -> web.Response:
+    """An internal note: staff read it, the reporter never does."""
+    form = await check_csrf(request)
+    reference = await handled_report(request, user)
+    await _casework(casework.add_note(
+        request.app[SESSIONS], request.app[CIPHER], reference, str(form.get("note", "")),
+        user["username"]))
+    raise web.HTTPFound(f"/staff/reports/{reference}?done=note")
+
+
+async def _casework(change: Awaitable[None]) -> None:
+    """Run a casework change; a refused one is a 400 that says why."""
+    try:
+        await change
+    except casework.CaseworkError as exc:
+        raise web.HTTPBadRequest(text=f"{exc} Go back to the report and try again.") from None
 
 
 @routes.post("/staff/reports/{reference}/referrals/{organisation}/sent")
