@@ -1,5 +1,5 @@
-"""The staff console: sign-in, the report list, one report's page, the directory and the
-statistics.
+"""The staff console: sign-in, the report list, one report's page and the directory (the
+statistics are in `bot.web.statistics`).
 
 Every route states the roles it allows (`allow`, or `public` for the sign-in page), and a
 test checks each one refuses everybody else. A session ends after STAFF_IDLE_MINUTES
@@ -22,9 +22,8 @@ from aiohttp_session import get_session, new_session
 from bot import details, directory, routing
 from bot.report_answers import LABELS as ANSWER_LABELS
 from bot.report_answers import shown as shown_answer
-from bot.storage import casework, messages, reports, staff, statistics
+from bot.storage import casework, messages, reports, staff
 from bot.storage.reports import format_reference, normalise_reference
-from bot.topics import TOPICS
 from bot.web.keys import CIPHER, SESSIONS, SETTINGS
 
 routes = web.RouteTableDef()
@@ -299,15 +298,3 @@ async def directory_page(request: web.Request, user: dict) -> web.Response:
 
 def today() -> dt.date:
     return dt.date.today()
-
-
-@routes.get("/staff/statistics")
-@allow(*EVERYONE)
-async def statistics_page(request: web.Request, user: dict) -> web.Response:
-    """Reports made in the last 12 months, by month and topic (counts only, no content)."""
-    since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=365)).replace(day=1, hour=0, minute=0,
-                                                                        second=0, microsecond=0)
-    counts = await statistics.reports_by_month(request.app[SESSIONS], since)
-    return aiohttp_jinja2.render_template("staff/statistics.html", request, {
-        "user": user, "csrf": await csrf_token(request), "topics": TOPICS,
-        "months": sorted(counts, reverse=True), "counts": counts})
