@@ -10,6 +10,7 @@ and problem, so a typo cannot quietly send reports to the wrong place.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from bot import details, directory
+from bot.directory.hours import is_bank_holiday
 from bot.settings import PROJECT_ROOT
 from bot.topics import TOPICS
 
@@ -104,6 +106,31 @@ class Routing:
         """What to tell the resident about when staff will look at it, e.g. 'within 1 working day'."""
         times = self.response_times.get(topic, self.response_times["other"])
         return times["urgent" if urgent else "normal"]
+
+    def due(self, topic: str, urgent: bool, received: dt.datetime) -> dt.datetime | None:
+        """When staff should have looked at a report: what the resident was told, read as a
+        deadline ("within 24 hours", "within 2 to 5 working days": the longer figure; working
+        days skip weekends and England's bank holidays). None if the words give no figure."""
+        match = _WITHIN.search(self.response_time(topic, urgent))
+        if not match:
+            return None
+        count = int(match["most"] or match["least"])
+        if match["unit"].startswith("hour"):
+            return received + dt.timedelta(hours=count)
+        return _add_working_days(received, count)
+
+
+_WITHIN = re.compile(r"within (?P<least>\d+)(?: to (?P<most>\d+))? (?P<unit>hours?|working days?)")
+
+
+def _add_working_days(start: dt.datetime, days: int) -> dt.datetime:
+    """`days` working days after `start`, at the same time of day."""
+    moment = start
+    while days:
+        moment += dt.timedelta(days=1)
+        if moment.weekday() < 5 and not is_bank_holiday(moment.date()):
+            days -= 1
+    return moment
 
 
 def load(path: Path = ROUTING_FILE) -> Routing:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import time
 
@@ -15,7 +16,7 @@ from bot.storage import casework, reports, staff
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.web.app import create_app
 from bot.web.keys import CIPHER, SESSIONS, SETTINGS
-from bot.web.staff import PUBLIC
+from bot.web.staff import EXPORT_COLUMNS, PUBLIC
 from tests.conftest import make_settings
 
 PASSWORD = "a long staff password"
@@ -329,8 +330,8 @@ async def test_a_viewer_signs_in_to_the_statistics_counted_by_the_database(conso
     assert resp.headers["Location"] == "/staff/statistics"
     page = await (await client.get("/staff/statistics")).text()
     month = report.created_at.strftime("%Y-%m")
-    row = re.search(rf'<th scope="row">{month}</th>(.*?)</tr>', page, re.S).group(1)
-    assert re.findall(r"<td>(\d+)</td>", row) == ["1", "0", "0", "0", "0", "1"]  # asb first
+    row = re.search(rf'<th scope="row">{month}</th>(.*?)</tr>', page, re.S).group(1)  # by topic
+    assert re.findall(r"<td>(\d+)<br>", row) == ["1", "0", "0", "0", "0", "1"]  # asb first
     assert "fly-tipping" not in page
 
 
@@ -366,3 +367,136 @@ async def test_a_caseworker_takes_a_report_from_new_to_closed_and_each_step_is_a
 
 def test_every_status_staff_can_set_has_words_for_the_resident():
     assert set(STATUS_WORDS) == set(casework.STATUSES)
+
+
+async def make_reports(client) -> dict[str, reports.Report]:
+    """A small queue: urgent ASB from 30 hours ago, two hate crimes, a closed spiking report."""
+    app = client.server.app
+    made = {}
+    for key, topic, urgent, found in (
+            ("urgent_asb", "asb", True, {"asb_kind": ["vandalism"]}),
+            ("race", "hate_crime", False, {"hate_strand": ["race"], "place": ["cowley"]}),
+            ("faith", "hate_crime", False, {"hate_strand": ["religion", "race"]}),
+            ("spiking", "spiking", False, {})):
+        made[key] = await reports.create_report(app[SESSIONS], app[CIPHER], reports.NewReport(
+            topic=topic, description=f"=HYPERLINK(\"http://x\") {key}", urgent=urgent,
+            reporter=f"web-{key}", submission_id=key, details=found,
+            consents=("stop_hate_uk",) if key == "race" else (),
+            referrals=(("stop_hate_uk", "outbox"),) if key == "race" else ()))
+    async with app[SESSIONS]() as session, session.begin():
+        await session.execute(text("UPDATE reports SET created_at = :at WHERE reference = :r"), {
+            "at": dt.datetime.now(dt.UTC) - dt.timedelta(hours=30),
+            "r": made["urgent_asb"].reference})
+    await casework.change_status(app[SESSIONS], app[CIPHER], made["spiking"].reference, "closed",
+                                 "adam", outcome="resolved")
+    await casework.assign(app[SESSIONS], made["race"].reference, "adam", "adam")
+    return made
+
+
+def listed(page: str) -> set[str]:
+    return set(re.findall(r'<a href="/staff/reports/([A-Z0-9]+)">', page))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("", {"urgent_asb", "race", "faith", "spiking", "fixture"}),
+    ("topic=hate_crime", {"race", "faith"}),
+    ("strand=race", {"race", "faith"}),
+    ("strand=religion", {"faith"}),
+    ("area=cowley", {"race"}),
+    ("status=closed", {"spiking"}),
+    ("urgent=yes", {"urgent_asb"}),
+    ("assigned_to=adam", {"race"}),
+    ("assigned_to=nobody&topic=hate_crime", {"faith"}),
+    ("referred_to=stop_hate_uk", {"race"}),
+    ("received_to=2000-01-01", set()),
+])
+async def test_the_queue_filters_as_asked(console, query, expected):
+    client, fixture_report = console
+    await sign_in_as(client, "admin")
+    made = {**await make_reports(client), "fixture": fixture_report}
+    page = await (await client.get(f"/staff/reports?{query}")).text()
+    assert listed(page) == {made[k].reference for k in expected}
+    assert f"{len(expected)} matching report" in page
+
+
+async def test_the_queue_puts_urgent_first_and_shows_what_is_overdue(console):
+    client, _ = console
+    await sign_in_as(client, "admin")
+    made = await make_reports(client)
+    page = await (await client.get("/staff/reports")).text()
+    order = re.findall(r'<a href="/staff/reports/([A-Z0-9]+)">', page)
+    assert order[0] == made["urgent_asb"].reference
+    assert re.search(r'<strong class="error">overdue by 6 h</strong>', page)  # told "24 hours"
+    assert "Closed 1" in page and "New 4" in page
+    found = await (await client.get(f"/staff/reports?reference={made['faith'].reference[:5].lower()}")).text()
+    assert listed(found) == {made["faith"].reference}
+
+
+@pytest.mark.parametrize("query", [
+    "topic=asb%27%20OR%201%3D1%20--", "status=%3Cscript%3E", "urgent=maybe", "strand=race%22",
+    "received_from=2026-13-45", "referred_to=nobody", "reference=" + "A" * 21,
+    "assigned_to=" + "x" * 65])
+async def test_bad_filters_are_refused_clearly(console, query):
+    client, _ = console
+    await login(client)
+    resp = await client.get(f"/staff/reports?{query}")
+    assert resp.status == 400 and len(await resp.text()) < 200
+
+
+@pytest.mark.parametrize("attack", ["' OR 1=1 --", "<script>alert(1)</script>", "%' --",
+                                    "x\" onmouseover=\"alert(1)"])
+async def test_injection_in_free_filters_finds_nothing_and_is_shown_harmlessly(console, attack):
+    client, _ = console
+    await login(client)
+    for name in ("reference", "assigned_to"):
+        resp = await client.get("/staff/reports", params={name: attack})
+        page = await resp.text()
+        assert (resp.status == 200 and "No reports match." in page) or resp.status == 400
+        assert "<script>alert" not in page and 'onmouseover="alert' not in page
+
+
+async def test_the_csv_export_is_audited_and_holds_free_text_only_for_admins(console):
+    client, _ = console
+    await login(client)
+    made = await make_reports(client)
+    resp = await client.get("/staff/reports.csv?topic=asb")
+    body = (await resp.read()).decode("utf-8-sig")
+    assert resp.status == 200 and resp.headers["Content-Disposition"].startswith("attachment")
+    assert body.splitlines()[0] == ",".join(EXPORT_COLUMNS)
+    assert reports.format_reference(made["urgent_asb"].reference) in body
+    assert "HYPERLINK" not in body and "fly-tipping" not in body  # no accounts
+    assert (await client.get("/staff/reports.csv?text=yes")).status == 403
+    assert (await client.get("/staff/reports.csv?topic=hate_crime")).status == 200  # not casey's:
+    audit = await all_audit(client, "reports_exported")
+    assert [d["with_text"] for d in audit] == [False, False]
+    await client.post("/staff/logout", data={"csrf": await csrf_of(client, "/staff/reports")})
+    await sign_in_as(client, "admin")
+    full = (await (await client.get("/staff/reports.csv?text=yes")).read()).decode("utf-8-sig")
+    assert "'=HYPERLINK" in full and "\n=HYPERLINK" not in full  # never a live formula
+    assert [d["with_text"] for d in await all_audit(client, "reports_exported")][-1] is True
+
+
+async def all_audit(client, action: str) -> list[dict]:
+    async with client.server.app[SESSIONS]() as session:
+        rows = (await session.execute(text(
+            "SELECT detail FROM audit_events WHERE action = :a ORDER BY id"), {"a": action})).scalars()
+        return [json.loads(d) if isinstance(d, str) else d for d in rows]
+
+
+async def test_the_audit_log_is_searchable_by_admins(console):
+    client, report = console
+    await login(client)
+    await client.get(f"/staff/reports/{report.reference}")  # casey views: audited
+    await client.post("/staff/logout", data={"csrf": await csrf_of(client, "/staff/reports")})
+    await sign_in_as(client, "admin")
+    page = await (await client.get("/staff/audit", params={"actor": "casey"})).text()
+    assert "1 matching line" in page and "report_viewed" in page
+    assert reports.format_reference(report.reference) in page
+    by_report = await (await client.get("/staff/audit", params={
+        "reference": reports.format_reference(report.reference).lower()})).text()
+    assert "report_created" in by_report and "report_viewed" in by_report
+    none = await (await client.get("/staff/audit", params={"to": "2000-01-01"})).text()
+    assert "0 matching lines" in none
+    assert (await client.get("/staff/audit", params={"from": "yesterday"})).status == 400
+    harmless = await (await client.get("/staff/audit", params={"actor": "<b>x</b>' OR 1=1"})).text()
+    assert "0 matching lines" in harmless and "<b>x</b>" not in harmless

@@ -521,3 +521,13 @@ async def test_casework_changes_are_kept_in_the_history_encrypted_and_audited(se
     assert [(c.status, c.outcome, c.note) for c in case.history] == [
         ("new", None, None), ("closed", "no_contact", "three calls, no answer")]
     assert [n.text for n in case.notes] == ["left a voicemail"]
+
+
+async def test_the_audit_trail_cannot_be_changed_or_deleted(sessions, cipher):
+    report = await reports.create_report(sessions, cipher, new_report(submission_id="audit-1"))
+    for statement in ("UPDATE audit_events SET actor = 'someone else'", "DELETE FROM audit_events"):
+        with pytest.raises(Exception, match="append-only"):
+            async with sessions() as session, session.begin():
+                await session.execute(text(statement))
+    lines, total = await reports.search_audit(sessions, reference=report.reference)
+    assert total == 1 and lines[0].action == "report_created"

@@ -240,6 +240,29 @@ def audit_event(actor: str, action: str, reference: str | None, detail: dict) ->
                       detail=detail)
 
 
+async def search_audit(sessions: async_sessionmaker, actor: str | None = None,
+                       action: str | None = None, reference: str | None = None,
+                       since: dt.datetime | None = None, until: dt.datetime | None = None,
+                       limit: int = 200) -> tuple[list[AuditEvent], int]:
+    """Audit lines matching every filter given, newest first, and how many match in all."""
+    conditions = []
+    if actor:
+        conditions.append(AuditEvent.actor == actor)
+    if action:
+        conditions.append(AuditEvent.action == action)
+    if reference:
+        conditions.append(AuditEvent.report_reference == normalise_reference(reference))
+    if since:
+        conditions.append(AuditEvent.at >= since)
+    if until:
+        conditions.append(AuditEvent.at < until)
+    async with sessions() as session:
+        total = await session.scalar(select(func.count()).select_from(AuditEvent).where(*conditions))
+        rows = await session.scalars(select(AuditEvent).where(*conditions)
+                                     .order_by(AuditEvent.id.desc()).limit(limit))
+        return list(rows), total
+
+
 def _check_audit_detail(detail: dict) -> None:
     """Refuse free text in the audit trail: it outlives deleted reports."""
     for key, value in detail.items():
@@ -249,15 +272,12 @@ def _check_audit_detail(detail: dict) -> None:
                 raise ValueError(f"audit detail {key!r} must hold identifiers, not free text")
 
 
-async def recent_reports(sessions: async_sessionmaker, limit: int = 100,
-                         topics: list[str] | None = None) -> list[Report]:
-    """The newest reports first, urgent ones before others of the same day; only those of
-    `topics` when given (a caseworker's)."""
-    query = select(Report).order_by(Report.created_at.desc(), Report.urgent.desc()).limit(limit)
-    if topics is not None:
-        query = query.where(Report.topic.in_(topics))
+async def recent_reports(sessions: async_sessionmaker, limit: int = 100) -> list[Report]:
+    """The newest reports first, urgent ones before others of the same day."""
     async with sessions() as session:
-        return list(await session.scalars(query))
+        rows = await session.scalars(
+            select(Report).order_by(Report.created_at.desc(), Report.urgent.desc()).limit(limit))
+        return list(rows)
 
 
 async def count_from_reporter(sessions: async_sessionmaker, cipher: DataCipher, reporter: str,

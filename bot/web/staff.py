@@ -14,6 +14,7 @@ import hmac
 import secrets
 import time
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlencode
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -22,8 +23,10 @@ from aiohttp_session import get_session, new_session
 from bot import details, directory, routing
 from bot.report_answers import LABELS as ANSWER_LABELS
 from bot.report_answers import shown as shown_answer
-from bot.storage import casework, messages, reports, staff
+from bot.storage import casework, messages, queue, reports, staff
 from bot.storage.reports import format_reference, normalise_reference
+from bot.topics import TOPICS
+from bot.web.csvfile import csv_response
 from bot.web.keys import CIPHER, SESSIONS, SETTINGS
 
 routes = web.RouteTableDef()
@@ -176,13 +179,112 @@ async def logout_everywhere(request: web.Request, user: dict) -> web.Response:
 @routes.get("/staff/reports")
 @allow(*CASEWORK)
 async def report_list(request: web.Request, user: dict) -> web.Response:
-    """The newest reports this user handles."""
-    topics = None if user["role"] == "admin" else user["topics"]
-    rows = await reports.recent_reports(request.app[SESSIONS], topics=topics)
+    """The queue this user handles, filtered as asked, urgent and open first, with counts and
+    each report's age against the response time the resident was told."""
+    wanted = queue_filter(request.query)
+    found = await queue.queue(request.app[SESSIONS], wanted, handled_topics(user))
+    now = dt.datetime.now(dt.UTC)
     return aiohttp_jinja2.render_template("staff/reports.html", request, {
         "user": user, "csrf": await csrf_token(request), "format_reference": format_reference,
-        "describe": details.default().labelled, "reports": rows,
+        "describe": details.default().labelled, "queue": found, "wanted": wanted,
+        "choices": filter_choices(), "statuses": casework.STATUSES,
+        "due": {r.id: due_words(r, now) for r in found.reports},
+        "export": urlencode(wanted.used()), "may_export_text": user["role"] == "admin",
         "organisations": routing.default().organisations})
+
+
+@routes.get("/staff/reports.csv")
+@allow(*CASEWORK)
+async def report_export(request: web.Request, user: dict) -> web.Response:
+    """The filtered queue as CSV, audited; the residents' accounts only for admins who ask."""
+    wanted = queue_filter(request.query)
+    with_text = request.query.get("text") == "yes"
+    if with_text and user["role"] != "admin":
+        raise web.HTTPForbidden(text="Only admins can export the residents' accounts.")
+    found = await queue.queue(request.app[SESSIONS], wanted, handled_topics(user),
+                              limit=EXPORT_LIMIT)
+    await reports.audit(request.app[SESSIONS], user["username"], "reports_exported", None,
+                        {"count": len(found.reports), "with_text": with_text,
+                         "filters": sorted(wanted.used())})
+    cipher = request.app[CIPHER]
+    rows = ([*export_row(r), cipher.decrypt(r.description_enc)] if with_text else export_row(r)
+            for r in found.reports)
+    header = EXPORT_COLUMNS + (["account"] if with_text else [])
+    return csv_response(header, rows, f"reports-{dt.date.today().isoformat()}.csv")
+
+
+def handled_topics(user: dict) -> list[str] | None:
+    """The topics whose reports this user sees (None: every topic, for admins)."""
+    return None if user["role"] == "admin" else user["topics"]
+
+
+def filter_choices() -> dict[str, dict[str, str]]:
+    """The values each queue filter accepts, with their labels."""
+    known = details.default().entities
+    return {"topic": {t: t.replace("_", " ") for t in TOPICS}, "status": dict(casework.STATUSES),
+            "urgent": {"yes": "urgent", "no": "not urgent"},
+            "strand": dict(known["hate_strand"].values), "area": dict(known["place"].values),
+            "referred_to": {oid: org.name for oid, org in routing.default().organisations.items()}}
+
+
+def queue_filter(query) -> queue.QueueFilter:
+    """The filters in the query string, each checked; a bad one is a 400 that names it."""
+    choices = filter_choices()
+    values: dict[str, object] = {}
+    for name in ("topic", "status", "urgent", "strand", "area", "referred_to"):
+        value = query.get(name, "")
+        if value and value not in choices[name]:
+            raise web.HTTPBadRequest(text=f"Unknown {name.replace('_', ' ')}: choose one offered.")
+        values[name] = value or None
+    if values["urgent"] is not None:
+        values["urgent"] = values["urgent"] == "yes"
+    for name in ("received_from", "received_to"):
+        values[name] = _date(query.get(name, ""), name)
+    for name, limit in (("assigned_to", 64), ("reference", 20)):
+        value = query.get(name, "").strip()
+        if len(value) > limit:
+            raise web.HTTPBadRequest(text=f"The {name.replace('_', ' ')} filter is too long.")
+        values[name] = value or None
+    return queue.QueueFilter(**values)
+
+
+def _date(value: str, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise web.HTTPBadRequest(
+            text=f"The {name.replace('_', ' ')} date must look like 2026-11-22.") from None
+
+
+def due_words(report, now: dt.datetime) -> tuple[str, bool]:
+    """("due in 5 h", False) or ("overdue by 2 d", True), against the response time the
+    resident was told; closed reports and unreadable times say nothing."""
+    due = routing.default().due(report.topic, report.urgent, report.created_at)
+    if due is None or report.status == "closed":
+        return "", False
+    late = now > due
+    return f"{'overdue by' if late else 'due in'} {_span(abs(due - now))}", late
+
+
+def _span(delta: dt.timedelta) -> str:
+    hours = int(delta.total_seconds() // 3600)
+    return f"{hours // 24} d" if hours >= 48 else f"{hours} h"
+
+
+EXPORT_COLUMNS = ["reference", "topic", "urgent", "status", "received", "assigned_to",
+                  "details", "referrals"]
+EXPORT_LIMIT = 10_000
+
+
+def export_row(report) -> list[object]:
+    """A report's structured fields: no free text, no contact details."""
+    return [format_reference(report.reference), report.topic, "yes" if report.urgent else "no",
+            report.status, report.created_at.strftime("%Y-%m-%d %H:%M"), report.assigned_to or "",
+            "; ".join(f"{label}: {values}" for label, values in
+                      details.default().labelled(report.details or {})),
+            "; ".join(f"{r.organisation}: {r.state}" for r in report.referrals)]
 
 
 @routes.post("/staff/reports/{reference}/messages")
@@ -298,3 +400,28 @@ async def directory_page(request: web.Request, user: dict) -> web.Response:
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+AUDIT_FILTERS = (("actor", 64), ("action", 40), ("reference", 20))
+
+
+@routes.get("/staff/audit")
+@allow("admin")
+async def audit_page(request: web.Request, user: dict) -> web.Response:
+    """Who did what, when, to which report: searchable, newest first. There is no way to
+    change or delete a line (the database refuses it too)."""
+    query = request.query
+    wanted = {}
+    for name, limit in AUDIT_FILTERS:
+        wanted[name] = query.get(name, "").strip() or None
+        if wanted[name] and len(wanted[name]) > limit:
+            raise web.HTTPBadRequest(text=f"The {name} filter is too long.")
+    since, until = (_date(query.get(n, ""), n) for n in ("from", "to"))
+    lines, total = await reports.search_audit(
+        request.app[SESSIONS], **wanted,
+        since=queue.midnight(since) if since else None,
+        until=queue.midnight(until + dt.timedelta(days=1)) if until else None)
+    return aiohttp_jinja2.render_template("staff/audit.html", request, {
+        "user": user, "csrf": await csrf_token(request), "lines": lines, "total": total,
+        "wanted": {**wanted, "from": since or "", "to": until or ""},
+        "format_reference": format_reference})
