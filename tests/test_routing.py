@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 import pytest
@@ -124,6 +125,26 @@ def test_asb_response_times_follow_the_council_categories():
     shipped = routing.default()
     assert shipped.response_time("asb", urgent=True) == "within 24 hours"
     assert shipped.response_time("asb", urgent=False) == "within 2 to 5 working days"
+
+
+CHRISTMAS_EVE = dt.datetime(2026, 12, 24, 10, 0, tzinfo=dt.UTC)  # a Thursday
+
+
+@pytest.mark.parametrize(("topic", "urgent", "due"), [
+    ("asb", True, dt.datetime(2026, 12, 25, 10, 0, tzinfo=dt.UTC)),  # "within 24 hours"
+    # "within 2 to 5 working days": the 5th, past Christmas, Boxing Day (Monday 28th in
+    # lieu), New Year's Day and two weekends.
+    ("asb", False, dt.datetime(2027, 1, 5, 10, 0, tzinfo=dt.UTC)),
+    ("hate_crime", False, dt.datetime(2026, 12, 30, 10, 0, tzinfo=dt.UTC)),
+])
+def test_a_reports_deadline_is_what_the_resident_was_told(topic, urgent, due):
+    assert routing.default().due(topic, urgent, CHRISTMAS_EVE) == due
+
+
+def test_words_without_a_figure_give_no_deadline(tmp_path):
+    path = tmp_path / "routing.yml"
+    path.write_text(VALID)
+    assert routing.load(path).due("spiking", True, CHRISTMAS_EVE) is None  # "today"
 
 
 def test_every_organisation_sends_through_the_outbox_and_links_its_contact_facts():
