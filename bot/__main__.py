@@ -132,7 +132,7 @@ def import_safe_places(csv_file: str) -> None:
                              directory.load().gazetteer)
     except (OSError, ValueError) as exc:
         raise SystemExit(str(exc)) from None
-    print(f"{count} Safe Places imported; restart the bot to use them")
+    print(f"{count} Safe Places imported; the running bot uses them from its next message")
 
 
 def rebuild_postcodes(csv_file: str) -> None:

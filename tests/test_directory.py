@@ -24,7 +24,13 @@ from bot.directory import DirectoryError
 from bot.directory import select as select_module
 from bot.directory.geo import Point, distance_m, postcode_table, walking_minutes
 from bot.directory.hours import Hours, Status, is_bank_holiday
-from bot.directory.safe_places import COLUMNS, import_safe_places, nearest_open, read_safe_places
+from bot.directory.safe_places import (
+    COLUMNS,
+    import_safe_places,
+    nearest_open,
+    read_safe_places,
+    replace_safe_places,
+)
 from bot.directory.select import PAGE_SIZE, Suggestion, page, select
 from bot.settings import PROJECT_ROOT
 from bot.signposting import safe_places_text, service_line, services_text
@@ -851,3 +857,17 @@ def test_day_names_may_be_written_in_full_as_a_partnership_csv_might():
     assert (Hours.parse("Monday-Friday 09:00-17:00; Saturday closed")
             == Hours.parse("mon-fri 09:00-17:00; sat closed"))
     assert Hours.parse({"monday-friday": "09:00-17:00"}) == Hours.parse("mon-fri 09:00-17:00")
+
+
+def test_a_changed_directory_file_is_read_again_and_a_broken_one_is_not(
+        monkeypatch, directory_copy, tmp_path, caplog):
+    monkeypatch.setattr(directory, "DIRECTORY_DIR", directory_copy)
+    before = directory.default()
+    assert directory.default() is before  # unchanged files: not read again
+    replace_safe_places(partnership_csv(tmp_path, GOOD_ROWS).read_text(),
+                        directory_copy / "safe_places.csv", before.gazetteer)
+    after = directory.default()
+    assert [p.id for p in after.safe_places] == ["library", "chemist"]
+    (directory_copy / "services.yml").write_text("services: {galop: {name: Galop}}\n")
+    assert directory.default() is after  # the broken file is not used
+    assert "directory not reloaded" in caplog.text and "has no offers" in caplog.text

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import time
 
+import aiohttp
 import pytest
 from sqlalchemy import text
 
 from actions.report_lookup import STATUS_WORDS
+from bot import directory
 from bot.crypto import DataCipher, master_key
 from bot.storage import casework, reports, staff
 from bot.storage.db import make_engine, make_sessionmaker
@@ -18,6 +21,7 @@ from bot.web.app import create_app
 from bot.web.keys import CIPHER, SESSIONS, SETTINGS
 from bot.web.staff import EXPORT_COLUMNS, PUBLIC
 from tests.conftest import make_settings
+from tests.test_directory import BAD_ROWS, GOOD_ROWS, partnership_csv
 
 PASSWORD = "a long staff password"
 
@@ -194,7 +198,7 @@ async def test_the_directory_page_flags_entries_not_verified_for_6_months(consol
     page = await (await client.get("/staff/directory")).text()
     assert "Every entry was verified in the last 6 months." in page
     assert "Stop Hate UK" in page and "sample, not a real Safe Place" in page
-    monkeypatch.setattr("bot.web.staff.today", lambda: dt.date(2027, 6, 1))
+    monkeypatch.setattr("bot.web.directory.today", lambda: dt.date(2027, 6, 1))
     page = await (await client.get("/staff/directory")).text()
     assert re.search(r"\d+ entries have not been verified for 6 months", page)
     assert page.count("<strong>re-check</strong>") >= 30
@@ -241,7 +245,8 @@ async def test_every_staff_route_refuses_anyone_its_roles_do_not_name(console, w
     for method, path, handler in staff_routes(client.server.app):
         if handler.roles == PUBLIC or (who in handler.roles and method != "GET"):
             continue  # an allowed POST would act (sign-out everywhere would end this run)
-        url = path.format(reference=report.reference, organisation="oxford_city_council")
+        url = path.format(reference=report.reference, organisation="oxford_city_council",
+                          kind="service", entry_id="galop")
         resp = await client.request(method, url, data={"csrf": token}, allow_redirects=False)
         if who == "anonymous":
             assert (resp.status, resp.headers.get("Location")) == (302, "/staff/login"), url
@@ -500,3 +505,57 @@ async def test_the_audit_log_is_searchable_by_admins(console):
     assert (await client.get("/staff/audit", params={"from": "yesterday"})).status == 400
     harmless = await (await client.get("/staff/audit", params={"actor": "<b>x</b>' OR 1=1"})).text()
     assert "0 matching lines" in harmless and "<b>x</b>" not in harmless
+
+
+@pytest.fixture
+def directory_files(monkeypatch, tmp_path):
+    """The console's directory changes go to a copy; the real files must not change."""
+    copy = tmp_path / "directory"
+    shutil.copytree(directory.DIRECTORY_DIR, copy)
+    real = {p.name: p.read_bytes() for p in directory.DIRECTORY_DIR.iterdir()}
+    monkeypatch.setattr(directory, "DIRECTORY_DIR", copy)
+    yield copy
+    monkeypatch.undo()
+    assert real == {p.name: p.read_bytes() for p in directory.DIRECTORY_DIR.iterdir()}
+
+
+async def test_an_admin_imports_safe_places_and_a_bad_file_changes_nothing(
+        console, directory_files, tmp_path):
+    client, _ = console
+    await sign_in_as(client, "admin")
+    token = await csrf_of(client, "/staff/directory")
+
+    async def upload(rows):
+        form = aiohttp.FormData({"csrf": token})
+        form.add_field("file", partnership_csv(tmp_path, rows).read_bytes(),
+                       filename="places.csv", content_type="text/csv")
+        return await client.post("/staff/directory/safe-places", data=form)
+
+    bad = await upload(BAD_ROWS)
+    assert bad.status == 400 and "row 3: hours" in await bad.text()
+    assert len(directory.default().safe_places) == 9  # the samples, unchanged
+    page = await (await upload(GOOD_ROWS)).text()
+    assert "Safe Places imported" in page and "Cowley Road Chemist" in page
+    assert [p.id for p in directory.default().safe_places] == ["library", "chemist"]
+    assert [d["count"] for d in await all_audit(client, "safe_places_imported")] == [2]
+
+
+async def test_an_admin_corrects_a_service_and_marks_entries_checked(console, directory_files):
+    client, _ = console
+    await sign_in_as(client, "admin")
+    token = await csrf_of(client, "/staff/directory")
+    page = await (await client.post("/staff/directory/service/galop/contact", data={
+        "csrf": token, "how": "phone", "value": "0800 999 5429"})).text()
+    assert "Contact corrected." in page
+    galop = directory.default().services["galop"]
+    assert galop.contact["phone"] == "0800 999 5429" and galop.last_verified == dt.date.today()
+    emptied = await client.post("/staff/directory/service/galop/contact", data={
+        "csrf": token, "how": "phone", "value": ""})
+    assert emptied.status == 400 and "needs a contact" in await emptied.text()
+    assert directory.default().services["galop"].contact["phone"] == "0800 999 5429"
+    place = directory.default().safe_places[0].id
+    checked = await client.post(f"/staff/directory/safe_place/{place}/verified", data={"csrf": token})
+    assert "Marked as checked today." in await checked.text()
+    assert directory.default().safe_places[0].last_verified == dt.date.today()
+    assert (await client.post("/staff/directory/service/nobody/verified", data={"csrf": token})).status == 400
+    assert [d["entry"] for d in await all_audit(client, "directory_corrected")] == ["galop"]

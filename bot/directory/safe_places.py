@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,14 +121,23 @@ def nearest_open(places: list[SafePlace], where: Location, now: dt.datetime,
 
 
 def import_safe_places(source: Path, destination: Path, gazetteer: Gazetteer) -> int:
-    """Check the partnership's CSV and, only if every row is right, make it the list the
-    bot uses (in the documented column order); ValueError lists every bad row."""
-    text = source.read_text(encoding="utf-8-sig")
+    """Check the partnership's CSV file and, only if every row is right, make it the list
+    the bot uses; ValueError lists every bad row."""
+    try:
+        return replace_safe_places(source.read_text(encoding="utf-8-sig"), destination, gazetteer)
+    except ValueError as exc:
+        raise ValueError(f"{source}: {exc}") from None
+
+
+def replace_safe_places(text: str, destination: Path, gazetteer: Gazetteer) -> int:
+    """The same for the CSV's text (an upload in the staff console). The new list is written
+    beside the old one and moved over it, so the bot never reads half a file."""
     places, problems = read_safe_places(text, gazetteer)
     if problems or not places:
-        raise ValueError(f"{source}: " + ("; ".join(problems) or "no Safe Places in the file"))
+        raise ValueError("; ".join(problems) or "no Safe Places in the file")
     rows = list(csv.DictReader(io.StringIO(text)))
-    with destination.open("w", newline="", encoding="utf-8") as handle:
+    written = destination.with_suffix(".csv.new")
+    with written.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for place, row in zip(places, rows, strict=True):
@@ -135,4 +145,5 @@ def import_safe_places(source: Path, destination: Path, gazetteer: Gazetteer) ->
                              "latitude": f"{place.point.latitude:.5f}",
                              "longitude": f"{place.point.longitude:.5f}",
                              "sample": "yes" if place.sample else "no"})
+    os.replace(written, destination)
     return len(places)

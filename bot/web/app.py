@@ -26,6 +26,7 @@ from bot.storage.retention import purge_daily, purge_logged
 from bot.storage.trackers import Trackers
 from bot.telegram.app import WEBHOOK_PATH, telegram_ctx, webhook
 from bot.web import api, chat, staff, statistics
+from bot.web import directory as directory_pages
 from bot.web.keys import (
     CIPHER,
     CONVERSATIONS,
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.add_routes(api.routes)
     app.add_routes(chat.routes)
     app.add_routes(staff.routes)
+    app.add_routes(directory_pages.routes)
     app.add_routes(statistics.routes)
     app.router.add_post(WEBHOOK_PATH, webhook)
     app.router.add_static("/static", PROJECT_ROOT / "bot" / "static")

@@ -1,5 +1,5 @@
-"""The staff console: sign-in, the report list, one report's page and the directory (the
-statistics are in `bot.web.statistics`).
+"""The staff console: sign-in, the report queue and one report's page (the directory and
+the statistics have modules of their own).
 
 Every route states the roles it allows (`allow`, or `public` for the sign-in page), and a
 test checks each one refuses everybody else. A session ends after STAFF_IDLE_MINUTES
@@ -20,7 +20,7 @@ import aiohttp_jinja2
 from aiohttp import web
 from aiohttp_session import get_session, new_session
 
-from bot import details, directory, routing
+from bot import details, routing
 from bot.report_answers import LABELS as ANSWER_LABELS
 from bot.report_answers import shown as shown_answer
 from bot.storage import casework, messages, queue, reports, staff
@@ -380,26 +380,6 @@ async def referral_sent(request: web.Request, user: dict) -> web.Response:
         raise web.HTTPConflict(text="That referral is not waiting to be sent (consent may "
                                     "have been withdrawn). Reload the report.")
     raise web.HTTPFound(f"/staff/reports/{reference}?done=referral")
-
-
-@routes.get("/staff/directory")
-@allow(*CASEWORK)
-async def directory_page(request: web.Request, user: dict) -> web.Response:
-    """The services and Safe Places the bot signposts, entries past their re-check date
-    first (the bot keeps using them until they are corrected in data/directory/)."""
-    loaded = directory.default()
-    stale = {(kind, entry_id) for kind, entry_id, _ in loaded.stale(today())}
-    return aiohttp_jinja2.render_template("staff/directory.html", request, {
-        "user": user, "csrf": await csrf_token(request),
-        "services": sorted(loaded.services.values(),
-                           key=lambda s: (("service", s.id) not in stale, s.name)),
-        "places": sorted(loaded.safe_places,
-                         key=lambda p: (("safe place", p.id) not in stale, p.name)),
-        "stale": stale, "count": len(stale)})
-
-
-def today() -> dt.date:
-    return dt.date.today()
 
 
 AUDIT_FILTERS = (("actor", 64), ("action", 40), ("reference", 20))
