@@ -559,3 +559,18 @@ async def test_an_admin_corrects_a_service_and_marks_entries_checked(console, di
     assert directory.default().safe_places[0].last_verified == dt.date.today()
     assert (await client.post("/staff/directory/service/nobody/verified", data={"csrf": token})).status == 400
     assert [d["entry"] for d in await all_audit(client, "directory_corrected")] == ["galop"]
+
+
+async def test_what_staff_write_is_shown_as_text_never_run(console):
+    client, report = console
+    await login(client)
+    url = f"/staff/reports/{report.reference}"
+    token = await csrf_of(client, url)
+    attack = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    await client.post(f"{url}/notes", data={"csrf": token, "note": attack})
+    await client.post(f"{url}/messages", data={"csrf": token, "message": attack})
+    page = await client.post(f"{url}/status", data={"csrf": token, "status": "in_review",
+                                                    "note": attack})
+    html = await page.text()
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # the three, and the account
