@@ -574,3 +574,16 @@ async def test_what_staff_write_is_shown_as_text_never_run(console):
     html = await page.text()
     assert "<script>alert(1)" not in html and "<img src=x" not in html
     assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # the three, and the account
+
+
+async def test_each_page_has_a_plain_title_and_one_of_each_form(console):
+    client, report = console
+    await sign_in_as(client, "admin")
+    for path, title in ((f"/staff/reports/{report.reference}",
+                         f"Report {reports.format_reference(report.reference)} · Safer Oxford staff"),
+                        ("/staff/directory", "Directory · Safer Oxford staff"),
+                        ("/staff/reports", "Reports · Safer Oxford staff")):
+        page = await (await client.get(path)).text()
+        assert re.search(r"<title>(.*?)</title>", page, re.S).group(1) == title
+        ids = re.findall(r'\bid="([^"]+)"', page)
+        assert len(ids) == len(set(ids)), f"{path} repeats an id"
