@@ -503,8 +503,9 @@ async def test_reports_are_counted_by_month_and_topic_in_the_database(sessions, 
         await session.execute(text("UPDATE reports SET created_at = :at WHERE id IN (:a, :b, :c)"),
                               {"at": since + dt.timedelta(days=40), "a": made[0].id,
                                "b": made[1].id, "c": made[2].id})
-    month = (since + dt.timedelta(days=40)).strftime("%Y-%m")
-    assert await statistics.reports_by_month(sessions, since) == {month: {"asb": 2, "spiking": 1}}
+    month = (since + dt.timedelta(days=40)).date()
+    window = statistics.Window.covering("month", month, month)
+    assert await statistics.by_topic(sessions, window) == {month.strftime("%Y-%m"): {"asb": 2, "spiking": 1}}
 
 
 async def test_casework_changes_are_kept_in_the_history_encrypted_and_audited(sessions, cipher):

@@ -1,30 +1,202 @@
-"""Counts for the statistics page, aggregated by the database (never by loading reports)."""
+"""Counts for the statistics page, aggregated by the database (GROUP BY), never by loading reports.
+
+Reports are counted by period, in UTC: a month ("2026-11"), a quarter ("2026-Q4") or a year
+("2026"), and by topic or by one detail of a topic. A report naming two values of a detail
+(two hate-crime strands) counts once under each; one naming none counts under NOT_GIVEN, so
+no report is left out of a table.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, String, case, cast, distinct, func, select, true
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from bot import details
 from bot.storage.models import Report
 
+PERIODS = ("month", "quarter", "year")
+NOT_GIVEN = "not_given"
+# Periods in a year: a period is numbered year * n + its place in the year ("ordinal").
+_PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
+# Period label -> column (a topic or a detail's value) -> reports.
+Counts = dict[str, dict[str, int]]
 
-async def reports_by_month(sessions: async_sessionmaker, since: dt.datetime) -> dict[str, dict[str, int]]:
-    """{"2026-11": {"asb": 4, "hate_crime": 2, ...}, ...} for reports made since `since`."""
+
+@dataclass(frozen=True)
+class Window:
+    """Whole periods from `first` to `last` (ordinals), counted with the period before
+    `first` so that the first period shown also has a change."""
+
+    period: str
+    first: int
+    last: int
+
+    @classmethod
+    def covering(cls, period: str, start: dt.date, end: dt.date) -> Window:
+        """The whole periods that hold the days from `start` to `end`."""
+        return cls(period, ordinal(start, period), ordinal(end, period))
+
+    @classmethod
+    def latest(cls, period: str, end: dt.date, count: int) -> Window:
+        """`count` periods, the last of them the one holding `end`."""
+        last = ordinal(end, period)
+        return cls(period, last - count + 1, last)
+
+    def __len__(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def labels(self) -> list[str]:
+        """The periods counted, latest first, ending with the one before `first`."""
+        return [label(number, self.period) for number in range(self.last, self.first - 2, -1)]
+
+    @property
+    def since(self) -> dt.datetime:
+        return start(self.first - 1, self.period)
+
+    @property
+    def until(self) -> dt.datetime:
+        return start(self.last + 1, self.period)
+
+    @property
+    def first_day(self) -> dt.date:
+        return start(self.first, self.period).date()
+
+    @property
+    def last_day(self) -> dt.date:
+        return (self.until - dt.timedelta(days=1)).date()
+
+
+def ordinal(day: dt.date, period: str) -> int:
+    per_year = _PER_YEAR[period]
+    return day.year * per_year + (day.month - 1) * per_year // 12
+
+
+def start(number: int, period: str) -> dt.datetime:
+    """The first moment (UTC) of the period numbered `number`."""
+    year, place = divmod(number, _PER_YEAR[period])
+    return dt.datetime(year, place * 12 // _PER_YEAR[period] + 1, 1, tzinfo=dt.UTC)
+
+
+def label(number: int, period: str) -> str:
+    """The period as the database writes it: "2026-11", "2026-Q4" or "2026"."""
+    year, place = divmod(number, _PER_YEAR[period])
+    return {"month": f"{year}-{place + 1:02d}", "quarter": f"{year}-Q{place + 1}", "year": f"{year}"}[period]
+
+
+async def by_topic(sessions: async_sessionmaker, window: Window) -> Counts:
+    """Reports per period and topic."""
     async with sessions() as session:
-        month = _month(session.bind.dialect.name)
+        when = _period(session.bind.dialect.name, window.period).label("period")
         rows = await session.execute(
-            select(month, Report.topic, func.count()).where(Report.created_at >= since)
-            .group_by(month, Report.topic))
-    counts: dict[str, dict[str, int]] = {}
-    for when, topic, count in rows:
-        counts.setdefault(when, {})[topic] = count
-    return counts
+            select(when, Report.topic, func.count()).where(*_within(window))
+            .group_by(when, Report.topic))
+    return _nested(rows)
 
 
-def _month(dialect: str):
-    """The report's month as "YYYY-MM" (UTC), in each database's own words."""
+async def by_detail(sessions: async_sessionmaker, window: Window, topic: str, detail: str,
+                    mapping: dict[str, str] | None = None) -> Counts:
+    """Reports on `topic` per period and value of `detail` (or what `mapping` makes of the value):
+    a report counts once under each value it names, and under NOT_GIVEN if it names none."""
+    async with sessions() as session:
+        dialect = session.bind.dialect.name
+        when = _period(dialect, window.period).label("period")
+        values = _detail_values(dialect, detail)
+        value = values.c.value if mapping is None else case(mapping, value=values.c.value)
+        column = func.coalesce(value, NOT_GIVEN).label("column")
+        rows = await session.execute(
+            select(when, column, func.count(distinct(Report.id)))
+            .select_from(Report).outerjoin(values, true())
+            .where(Report.topic == topic, *_within(window))
+            .group_by(when, column))
+    return _nested(rows)
+
+
+async def hate_crime_by_strand(sessions: async_sessionmaker, window: Window) -> Counts:
+    return await by_detail(sessions, window, "hate_crime", "hate_strand")
+
+
+async def asb_by_police_category(sessions: async_sessionmaker, window: Window) -> Counts:
+    """Personal, nuisance or environmental, worked out from the kinds reported, so reports
+    made before the category was stored are counted too."""
+    return await by_detail(sessions, window, "asb", "asb_kind", details.default().asb_police_category)
+
+
+async def asb_by_kind(sessions: async_sessionmaker, window: Window) -> Counts:
+    return await by_detail(sessions, window, "asb", "asb_kind")
+
+
+async def domestic_abuse_by_kind(sessions: async_sessionmaker, window: Window) -> Counts:
+    return await by_detail(sessions, window, "domestic_abuse", "da_kind")
+
+
+async def spiking_by_method(sessions: async_sessionmaker, window: Window) -> Counts:
+    return await by_detail(sessions, window, "spiking", "spiking_method")
+
+
+@dataclass(frozen=True)
+class Cell:
+    count: int
+    change: int
+    # Per cent of the previous count; None when that was 0.
+    percent: float | None
+
+
+@dataclass(frozen=True)
+class Row:
+    period: str
+    cells: list[Cell]
+
+
+def with_change(counts: Counts, periods: list[str], columns: list[str]) -> list[Row]:
+    """A row per period but the last of `periods` (latest first, each followed by the one
+    before it), each count with its change from the period before, as a number and a per cent."""
+    rows = []
+    for period, previous in zip(periods, periods[1:], strict=False):
+        now, before = counts.get(period, {}), counts.get(previous, {})
+        rows.append(Row(period, [_cell(now.get(column, 0), before.get(column, 0)) for column in columns]))
+    return rows
+
+
+def _cell(count: int, previous: int) -> Cell:
+    change = count - previous
+    return Cell(count, change, round(100 * change / previous, 1) if previous else None)
+
+
+def _within(window: Window) -> tuple:
+    return Report.created_at >= window.since, Report.created_at < window.until
+
+
+def _period(dialect: str, period: str):
+    """The report's period as `label` writes it (UTC), in each database's own words."""
     if dialect == "sqlite":
-        return func.strftime("%Y-%m", Report.created_at)
-    return func.to_char(func.timezone("UTC", Report.created_at), "YYYY-MM")
+        return _sqlite_period(period)
+    formats = {"month": "YYYY-MM", "quarter": 'YYYY-"Q"Q', "year": "YYYY"}
+    return func.to_char(func.timezone("UTC", Report.created_at), formats[period])
+
+
+def _sqlite_period(period: str):
+    if period != "quarter":
+        return func.strftime({"month": "%Y-%m", "year": "%Y"}[period], Report.created_at)
+    month = cast(func.strftime("%m", Report.created_at), Integer)
+    quarter = cast((month + 2) // 3, String)
+    return func.strftime("%Y-Q", Report.created_at).concat(quarter)
+
+
+def _detail_values(dialect: str, detail: str):
+    """The values of one detail of the report, a row each (none when it has no such detail)."""
+    if dialect == "sqlite":
+        return func.json_each(Report.details, f"$.{detail}").table_valued("value").alias("detail_value")
+    listed = cast(Report.details, JSONB).op("->")(detail)  # not [detail]: that needs PostgreSQL 14
+    return func.jsonb_array_elements_text(listed).table_valued("value").lateral("detail_value")
+
+
+def _nested(rows) -> Counts:
+    counts: Counts = {}
+    for period, column, count in rows:
+        counts.setdefault(period, {})[column] = count
+    return counts
