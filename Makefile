@@ -30,9 +30,9 @@ test: setup $(MODEL) lint validate conversation-test pytest
 eval: setup $(MODEL)
 	$(APP_PY) -m bot.evaluation
 
-## screenshots: the web chat's browser tests (Debian's chromium), saving the README's screenshots
+## screenshots: the web chat's and staff console's browser tests (Debian's chromium), saving the README's screenshots
 screenshots: setup $(MODEL)
-	SCREENSHOT_DIR=docs/screenshots $(APP_PY) -m pytest tests/test_web_chat.py -q
+	SCREENSHOT_DIR=docs/screenshots $(APP_PY) -m pytest tests/test_web_chat.py tests/test_staff_browser.py -q
 
 setup: $(APP_VENV)/.installed $(ENGINE_VENV)/.installed
 

@@ -23,7 +23,7 @@ from bot.storage.reports import (
     format_reference,
     normalise_reference,
 )
-from bot.topics import entity_values, intent_name
+from bot.topics import TOPIC_NAMES, entity_values, intent_name
 
 # Twelve code characters in any case, as three groups of four with or without a dash or
 # space between them (so a phrase such as "grabbed my bag" is not taken for a code).
@@ -33,8 +33,6 @@ CODE_PATTERN = re.compile(
 STATUS_WORDS = {"new": "waiting to be reviewed", "in_review": "being reviewed",
                 "referred": "referred", "waiting_for_reporter": "waiting for your reply",
                 "closed": "closed"}
-TOPIC_WORDS = {"asb": "anti-social behaviour", "hate_crime": "hate crime",
-               "spiking": "spiking", "domestic_abuse": "domestic abuse", "other": "other"}
 
 
 def code_in(text: str) -> str | None:
@@ -128,7 +126,7 @@ class ActionReportLookup(Action):
         latest = await messages.latest_for_reporter(sessions, cipher, code)
         dispatcher.utter_message(
             response="utter_report_status", reference=format_reference(code),
-            topic=TOPIC_WORDS.get(status.topic, status.topic),
+            topic=TOPIC_NAMES.get(status.topic, status.topic).lower(),
             status=STATUS_WORDS.get(status.status, status.status),
             updated=f"{status.updated_at:%d %B %Y}", shared=_shared_with(status.consents),
             staff_message=f'Latest message from the team: "{latest}"' if latest else "",

@@ -9,6 +9,8 @@ from __future__ import annotations
 from bot import details, safety
 
 TOPICS = ("asb", "hate_crime", "spiking", "domestic_abuse", "other")
+TOPIC_NAMES = {"asb": "Anti-social behaviour", "hate_crime": "Hate crime", "spiking": "Spiking",
+               "domestic_abuse": "Domestic abuse", "other": "Other"}  # as staff read them
 TOPIC_OF_INTENT = {
     "asb": "asb",
     "hate_crime": "hate_crime",

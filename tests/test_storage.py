@@ -89,6 +89,9 @@ async def test_staff_accounts_check_passwords_and_refuse_duplicates(sessions):
     assert (await sign_in("nobody-" + name, "correct horse battery")).user is None
     with pytest.raises(ValueError, match="exists already"):
         await staff.set_password(sessions, name, "another long password", "admin", create=True)
+    for bad_name in ("jo@council.gov.uk", "Jo Smith", "x"):
+        with pytest.raises(ValueError, match="a username is 2 to 64 letters"):
+            await staff.set_password(sessions, bad_name, "correct horse battery", "admin", create=True)
     with pytest.raises(ValueError, match="at least 12"):
         await staff.set_password(sessions, name, "short", "admin", create=False)
     with pytest.raises(ValueError, match="unknown topics nonsense"):

@@ -110,8 +110,8 @@ async def change_status(sessions: async_sessionmaker, cipher: DataCipher, refere
         report = await _report(session, reference)
         if report.status == status:
             raise CaseworkError(f"The report is {STATUSES[status].lower()} already.")
-        session.add(audit_event(actor, "status_changed", report.reference,
-                                {"from": report.status, "to": status, "outcome": outcome}))
+        change = {"from": report.status, "to": status} | ({"outcome": outcome} if outcome else {})
+        session.add(audit_event(actor, "status_changed", report.reference, change))
         report.status_changes.append(StatusChange(
             status=status, outcome=outcome, actor=actor, at=utcnow(),
             note_enc=cipher.encrypt(note) if note else None))

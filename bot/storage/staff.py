@@ -4,6 +4,7 @@ failed sign-ins, and signing an account out everywhere."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from bot.topics import TOPICS
 
 ROLES = ("viewer", "caseworker", "admin")
 MIN_PASSWORD_CHARS = 12
+# Names appear in the audit trail, which holds identifiers only: no spaces, no e-mail addresses.
+USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,64}")
 # An account name with this many failed sign-ins in the window is locked (a right password
 # is refused too): guessing is hopeless, and a mistyping person waits 15 minutes at most.
 LOCK_AFTER_FAILURES = 5
@@ -46,6 +49,8 @@ async def set_password(sessions: async_sessionmaker, username: str, password: st
     """Create a new account (`create`), or reset the password of an existing one (which
     signs it out everywhere). `role` and `topics` (whose reports a caseworker handles):
     None keeps them; a new account needs a role and starts with no topics."""
+    if create and not USERNAME.fullmatch(username):
+        raise ValueError("a username is 2 to 64 letters, digits, dots, dashes or underscores")
     if (role is None and create) or (role is not None and role not in ROLES):
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if len(password) < MIN_PASSWORD_CHARS:

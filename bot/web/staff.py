@@ -25,7 +25,7 @@ from bot.report_answers import LABELS as ANSWER_LABELS
 from bot.report_answers import shown as shown_answer
 from bot.storage import casework, messages, queue, reports, staff
 from bot.storage.reports import format_reference, normalise_reference
-from bot.topics import TOPICS
+from bot.topics import TOPIC_NAMES
 from bot.web.csvfile import csv_response
 from bot.web.keys import CIPHER, SESSIONS, SETTINGS
 
@@ -221,7 +221,7 @@ def handled_topics(user: dict) -> list[str] | None:
 def filter_choices() -> dict[str, dict[str, str]]:
     """The values each queue filter accepts, with their labels."""
     known = details.default().entities
-    return {"topic": {t: t.replace("_", " ") for t in TOPICS}, "status": dict(casework.STATUSES),
+    return {"topic": dict(TOPIC_NAMES), "status": dict(casework.STATUSES),
             "urgent": {"yes": "urgent", "no": "not urgent"},
             "strand": dict(known["hate_strand"].values), "area": dict(known["place"].values),
             "referred_to": {oid: org.name for oid, org in routing.default().organisations.items()}}
@@ -317,6 +317,7 @@ async def report_page(request: web.Request, user: dict) -> web.Response:
         "format_reference": format_reference, "describe": details.default().labelled,
         "organisations": routing.default().organisations, "labels": ANSWER_LABELS,
         "shown": shown_answer, "statuses": casework.STATUSES, "outcomes": casework.OUTCOMES,
+        "topic_names": TOPIC_NAMES,
         "handlers": await staff.handlers_of(request.app[SESSIONS], case.report.topic),
         "done": DONE_NOTICES.get(request.query.get("done", ""))})
 

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from bot import details
 from bot.storage import statistics
 from bot.storage.statistics import NOT_GIVEN, Cell, Counts, Row, Window
+from bot.topics import TOPIC_NAMES
 from bot.web.csvfile import cell
 from bot.web.keys import SESSIONS
 from bot.web.staff import EVERYONE, allow, csrf_token
@@ -63,9 +64,7 @@ class Table:
 
 
 TABLES = {table.name: table for table in (
-    Table("topics", "Reports by topic", statistics.by_topic, labels={
-        "asb": "Anti-social behaviour", "hate_crime": "Hate crime", "domestic_abuse": "Domestic abuse",
-        "spiking": "Spiking", "other": "Other"}),
+    Table("topics", "Reports by topic", statistics.by_topic, labels=TOPIC_NAMES),
     Table("hate_crime", "Hate crime reports by strand", statistics.hate_crime_by_strand, "hate_crime",
           labels={"race": "Race", "religion": "Faith", "disability": "Disability",
                   "sexual_orientation": "Sexual orientation", "transgender": "Transgender"},
