@@ -145,6 +145,22 @@ async def answer_questions(send, replies, answers: dict[str, list[str]]) -> list
     return replies
 
 
+# An anonymous witness's hate-crime report, with consent to refer to support.
+WITNESS_ACCOUNT = "a man shouted racist abuse at my neighbour outside the mosque on cowley road"
+WITNESS_ANSWERS = {
+    "report_role": [choose("witness")],
+    "report_strands": [choose("race"), choose("religion"), choose("done")],
+    "report_where": ["outside the mosque on Cowley Road"],
+    "report_when": ["yesterday about 6pm"],
+    "report_ongoing": [choose("before")],
+    "report_injuries": [choose("none")],
+    "report_suspect": ["tall man, grey hoodie, about 40"],
+    "report_evidence": [choose("skip")],
+    "report_contact": [choose("anonymous")],
+    "report_sharing": [choose("support")],
+}
+
+
 @pytest.fixture(params=["web", "telegram"])
 def chats(request, system, telegram):
     """On one channel, the chat a report is made in and another chat it is followed up
@@ -160,21 +176,10 @@ async def test_hate_crime_reported_by_an_anonymous_witness_with_consent_to_refer
     """The issue's path: report, consent and referral stored encrypted; the reporter then
     checks it, reads and answers a staff message, withdraws consent and deletes it."""
     send, other, telegram_chat = chats
-    account = "a man shouted racist abuse at my neighbour outside the mosque on cowley road"
+    account = WITNESS_ACCOUNT
     replies = await send(account)
     assert "True Vision" in texts(replies) and "/report_incident" in payloads(replies)
-    summary = await answer_questions(send, await send("/report_incident"), {
-        "report_role": [choose("witness")],
-        "report_strands": [choose("race"), choose("religion"), choose("done")],
-        "report_where": ["outside the mosque on Cowley Road"],
-        "report_when": ["yesterday about 6pm"],
-        "report_ongoing": [choose("before")],
-        "report_injuries": [choose("none")],
-        "report_suspect": ["tall man, grey hoodie, about 40"],
-        "report_evidence": [choose("skip")],
-        "report_contact": [choose("anonymous")],
-        "report_sharing": [choose("support")],
-    })
+    summary = await answer_questions(send, await send("/report_incident"), WITNESS_ANSWERS)
     said = texts(summary)
     assert "I saw it happen" in said and "Race, ethnicity or nationality, Religion" in said
     assert "Stop Hate UK" in said and "Stay anonymous" in said and account in said

@@ -28,6 +28,8 @@ from bot.settings import PROJECT_ROOT
 from tests import test_web_chat as web_chat
 from tests.test_end_to_end import (
     REFERENCE,
+    WITNESS_ACCOUNT,
+    WITNESS_ANSWERS,
     answer_questions,
     chat,
     choose,
@@ -46,19 +48,7 @@ system, chromium, browser = web_chat.system, web_chat.chromium, web_chat.browser
 STAFF_VIEWPORT = {"width": 1000, "height": 900}
 CASEWORKER, ADMIN = "casey", "ada"
 PASSWORDS = {CASEWORKER: "casey's long passphrase", ADMIN: "ada's long passphrase"}
-ACCOUNT = "a man shouted racist abuse at my neighbour outside the mosque on cowley road"
-ANSWERS = {
-    "report_role": [choose("witness")],
-    "report_strands": [choose("race"), choose("religion"), choose("done")],
-    "report_where": ["outside the mosque on Cowley Road"],
-    "report_when": ["yesterday about 6pm"],
-    "report_ongoing": [choose("before")],
-    "report_injuries": [choose("none")],
-    "report_suspect": ["tall man, grey hoodie, about 40"],
-    "report_evidence": [choose("skip")],
-    "report_contact": [choose("anonymous")],
-    "report_sharing": [choose("support")],
-}
+ACCOUNT, ANSWERS = WITNESS_ACCOUNT, WITNESS_ANSWERS
 STAFF_MESSAGE = "Thank you for reporting this. We have passed it to Stop Hate UK. Did anyone else see it?"
 
 
