@@ -59,7 +59,10 @@ def _apply(folder: Path, name: str, change) -> None:
         shutil.copytree(folder, copy)
         changed = change((copy / name).read_text(encoding="utf-8"))
         (copy / name).write_text(changed, encoding="utf-8")
-        directory.load(copy)  # DirectoryError if the corrected file would not load
+        try:
+            directory.load(copy)
+        except directory.DirectoryError as exc:  # named by file, not by the scratch folder
+            raise directory.DirectoryError(str(exc).replace(f"{copy}/", "")) from None
         staged = folder / f"{name}.new"
         staged.write_text(changed, encoding="utf-8")
         os.replace(staged, folder / name)

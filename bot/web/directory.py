@@ -56,7 +56,7 @@ async def safe_places_imported(request: web.Request, user: dict) -> web.Response
                                     directory.DIRECTORY_DIR / corrections.SAFE_PLACES,
                                     directory.default().gazetteer)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise web.HTTPBadRequest(text=f"Nothing was changed. {_reason(exc)}") from None
+        raise web.HTTPBadRequest(text=f"Nothing was changed. {exc}") from None
     await reports.audit(request.app[SESSIONS], user["username"], "safe_places_imported", None,
                         {"count": count})
     raise web.HTTPFound("/staff/directory?done=imported")
@@ -98,9 +98,4 @@ async def _correct(change) -> None:
     try:
         change()
     except (ValueError, directory.DirectoryError) as exc:
-        raise web.HTTPBadRequest(text=f"Nothing was changed. {_reason(exc)}") from None
-
-
-def _reason(exc: Exception) -> str:
-    """The check's message without the scratch folder's path."""
-    return str(exc).split(": ", 1)[-1] if "/tmp" in str(exc) else str(exc)
+        raise web.HTTPBadRequest(text=f"Nothing was changed. {exc}") from None

@@ -96,7 +96,7 @@ async def signed_in(request: web.Request) -> dict:
         session.invalidate()
         raise web.HTTPFound("/staff/login?ended=idle")
     user = await staff.account(request.app[SESSIONS], who["id"])
-    if user is None or user.session_epoch != who["epoch"]:
+    if user is None or user.session_epoch != who.get("epoch"):  # (older cookies have none)
         session.invalidate()
         raise web.HTTPFound("/staff/login?ended=elsewhere")
     session["seen"] = now
