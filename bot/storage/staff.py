@@ -130,9 +130,14 @@ async def sign_out_everywhere(sessions: async_sessionmaker, user_id: int) -> Non
                               .values(session_epoch=StaffUser.session_epoch + 1))
 
 
+def handles(role: str, topics: list[str], topic: str) -> bool:
+    """Whether an account handles reports of `topic`: admins every topic, a caseworker
+    their own."""
+    return role == "admin" or (role == "caseworker" and topic in topics)
+
+
 async def handlers_of(sessions: async_sessionmaker, topic: str) -> list[str]:
-    """Usernames a report of `topic` can be assigned to: its caseworkers, and admins."""
+    """Usernames a report of `topic` can be assigned to."""
     async with sessions() as session:
         users = await session.scalars(select(StaffUser).order_by(StaffUser.username))
-        return [u.username for u in users
-                if u.role == "admin" or (u.role == "caseworker" and topic in u.topics)]
+        return [u.username for u in users if handles(u.role, u.topics, topic)]

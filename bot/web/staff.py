@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hmac
+import re
 import secrets
 import time
 from collections.abc import Awaitable, Callable
@@ -24,6 +25,7 @@ from bot import details, routing
 from bot.report_answers import LABELS as ANSWER_LABELS
 from bot.report_answers import shown as shown_answer
 from bot.storage import casework, messages, queue, reports, staff
+from bot.storage.models import Report
 from bot.storage.reports import format_reference, normalise_reference
 from bot.topics import TOPIC_NAMES
 from bot.web.csvfile import csv_response
@@ -104,20 +106,15 @@ async def signed_in(request: web.Request) -> dict:
             "topics": list(user.topics)}
 
 
-def may_handle(user: dict, topic: str) -> bool:
-    """Admins handle every report; a caseworker, the reports of their topics."""
-    return user["role"] == "admin" or topic in user["topics"]
-
-
-async def handled_report(request: web.Request, user: dict) -> str:
-    """The reference in the path, if that report exists and is one this user handles."""
+async def handled_report(request: web.Request, user: dict) -> Report:
+    """The report in the path, if it exists and is one this user handles."""
     reference = normalise_reference(request.match_info["reference"])
     report = await reports.find_by_reference(request.app[SESSIONS], reference)
     if report is None:
         raise web.HTTPNotFound(text="That report no longer exists.")
-    if not may_handle(user, report.topic):
+    if not staff.handles(user["role"], user["topics"], report.topic):
         raise web.HTTPForbidden(text="That report's topic is not one of yours.")
-    return reference
+    return report
 
 
 @routes.get("/staff")
@@ -239,7 +236,7 @@ def queue_filter(query) -> queue.QueueFilter:
     if values["urgent"] is not None:
         values["urgent"] = values["urgent"] == "yes"
     for name in ("received_from", "received_to"):
-        values[name] = _date(query.get(name, ""), name)
+        values[name] = query_date(query, name)
     for name, limit in (("assigned_to", 64), ("reference", 20)):
         value = query.get(name, "").strip()
         if len(value) > limit:
@@ -248,14 +245,24 @@ def queue_filter(query) -> queue.QueueFilter:
     return queue.QueueFilter(**values)
 
 
-def _date(value: str, name: str) -> dt.date | None:
-    if not value:
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2999, 12, 31)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def query_date(query, name: str) -> dt.date | None:
+    """The date `name` in a query string (YYYY-MM-DD), for every staff page's filters; a bad
+    one is a 400 that says what is expected."""
+    raw = query.get(name, "")
+    if not raw:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(raw) if ISO_DATE.fullmatch(raw) else None
     except ValueError:
-        raise web.HTTPBadRequest(
-            text=f"The {name.replace('_', ' ')} date must look like 2026-11-22.") from None
+        day = None
+    if day is None or not EARLIEST <= day <= LATEST:
+        raise web.HTTPBadRequest(text=f"{name} must be a date between {EARLIEST} and {LATEST}, "
+                                      "written YYYY-MM-DD.")
+    return day
 
 
 def due_words(report, now: dt.datetime) -> tuple[str, bool]:
@@ -292,7 +299,7 @@ def export_row(report) -> list[object]:
 async def message_reporter(request: web.Request, user: dict) -> web.Response:
     """Staff write to the reporter through the bot; who the reporter is stays hidden."""
     form = await check_csrf(request)
-    reference = await handled_report(request, user)
+    reference = (await handled_report(request, user)).reference
     text = str(form.get("message", "")).strip()
     if not text or len(text) > MAX_STAFF_MESSAGE_CHARS:
         raise web.HTTPBadRequest(
@@ -309,7 +316,8 @@ async def report_page(request: web.Request, user: dict) -> web.Response:
     """One report for a caseworker: the account (this view is audited), the details, the
     consents and referral outbox, and the messages with the reporter."""
     case = await casework.open_case(request.app[SESSIONS], request.app[CIPHER],
-                                    await handled_report(request, user), user["username"])
+                                    (await handled_report(request, user)).reference,
+                                    user["username"])
     if case is None:
         raise web.HTTPNotFound(text="That report no longer exists.")
     return aiohttp_jinja2.render_template("staff/report.html", request, {
@@ -327,7 +335,7 @@ async def report_page(request: web.Request, user: dict) -> web.Response:
 async def status_changed(request: web.Request, user: dict) -> web.Response:
     """A new status for the report (closing it needs an outcome), with an optional note."""
     form = await check_csrf(request)
-    reference = await handled_report(request, user)
+    reference = (await handled_report(request, user)).reference
     await _casework(casework.change_status(
         request.app[SESSIONS], request.app[CIPHER], reference, str(form.get("status", "")),
         user["username"], outcome=str(form.get("outcome", "")) or None,
@@ -340,13 +348,12 @@ async def status_changed(request: web.Request, user: dict) -> web.Response:
 async def assigned(request: web.Request, user: dict) -> web.Response:
     """Give the report to one of the staff who handle its topic, or to nobody."""
     form = await check_csrf(request)
-    reference = await handled_report(request, user)
-    report = await reports.find_by_reference(request.app[SESSIONS], reference)
+    report = await handled_report(request, user)
     assignee = str(form.get("assignee", "")) or None
     if assignee and assignee not in await staff.handlers_of(request.app[SESSIONS], report.topic):
         raise web.HTTPBadRequest(text="Choose someone who handles this report's topic.")
-    await casework.assign(request.app[SESSIONS], reference, assignee, user["username"])
-    raise web.HTTPFound(f"/staff/reports/{reference}?done=assigned")
+    await casework.assign(request.app[SESSIONS], report.reference, assignee, user["username"])
+    raise web.HTTPFound(f"/staff/reports/{report.reference}?done=assigned")
 
 
 @routes.post("/staff/reports/{reference}/notes")
@@ -354,7 +361,7 @@ async def assigned(request: web.Request, user: dict) -> web.Response:
 async def note_added(request: web.Request, user: dict) -> web.Response:
     """An internal note: staff read it, the reporter never does."""
     form = await check_csrf(request)
-    reference = await handled_report(request, user)
+    reference = (await handled_report(request, user)).reference
     await _casework(casework.add_note(
         request.app[SESSIONS], request.app[CIPHER], reference, str(form.get("note", "")),
         user["username"]))
@@ -374,7 +381,7 @@ async def _casework(change: Awaitable[None]) -> None:
 async def referral_sent(request: web.Request, user: dict) -> web.Response:
     """The caseworker has sent the referral in the outbox to its organisation."""
     await check_csrf(request)
-    reference = await handled_report(request, user)
+    reference = (await handled_report(request, user)).reference
     if not await casework.mark_referral_sent(request.app[SESSIONS], reference,
                                              request.match_info["organisation"],
                                              user["username"]):
@@ -397,7 +404,7 @@ async def audit_page(request: web.Request, user: dict) -> web.Response:
         wanted[name] = query.get(name, "").strip() or None
         if wanted[name] and len(wanted[name]) > limit:
             raise web.HTTPBadRequest(text=f"The {name} filter is too long.")
-    since, until = (_date(query.get(n, ""), n) for n in ("from", "to"))
+    since, until = (query_date(query, n) for n in ("from", "to"))
     lines, total = await reports.search_audit(
         request.app[SESSIONS], **wanted,
         since=queue.midnight(since) if since else None,

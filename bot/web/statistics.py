@@ -8,12 +8,9 @@ latest first, each count with its change from the period before, a chart drawn h
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import itertools
 import math
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -26,15 +23,13 @@ from bot import details
 from bot.storage import statistics
 from bot.storage.statistics import NOT_GIVEN, Cell, Counts, Row, Window
 from bot.topics import TOPIC_NAMES
-from bot.web.csvfile import cell
+from bot.web.csvfile import csv_response
 from bot.web.keys import SESSIONS
-from bot.web.staff import EVERYONE, allow, csrf_token
+from bot.web.staff import EVERYONE, allow, csrf_token, query_date
 
 routes = web.RouteTableDef()
 DEFAULT_PERIODS = {"month": 12, "quarter": 8, "year": 5}
 MAX_PERIODS = 120
-EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2999, 12, 31)
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TOTAL = "total"
 MULTI_COUNT = ("A report naming two {} is counted once under each, so the columns can add up to "
                "more than the total of reports.")
@@ -115,9 +110,7 @@ def _csv_route(name: str):
         window = chosen_window(request.query)
         [shown] = await count_tables(request.app[SESSIONS], window, [TABLES[name]])
         filename = f"safer-oxford-{name}-by-{window.period}-{window.labels[-2]}-to-{window.labels[0]}.csv"
-        headers = {"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"}
-        return web.Response(body=as_csv(shown, window.period).encode(), content_type="text/csv",
-                            charset="utf-8", headers=headers)
+        return csv_response(*as_csv(shown, window.period), filename)
     return download
 
 
@@ -131,7 +124,7 @@ def chosen_window(query) -> Window:
     period = query.get("period", "month")
     if period not in DEFAULT_PERIODS:
         raise web.HTTPBadRequest(text="period must be month, quarter or year.")
-    end, begin = _date(query, "to") or today(), _date(query, "from")
+    end, begin = query_date(query, "to") or today(), query_date(query, "from")
     if begin is None:
         return Window.latest(period, end, DEFAULT_PERIODS[period])
     if begin > end:
@@ -141,20 +134,6 @@ def chosen_window(query) -> Window:
         raise web.HTTPBadRequest(text=f"That is {len(window)} {period}s: choose at most {MAX_PERIODS}, "
                                       "or count by a longer period.")
     return window
-
-
-def _date(query, name: str) -> dt.date | None:
-    raw = query.get(name, "")
-    if not raw:
-        return None
-    try:
-        day = dt.date.fromisoformat(raw) if DATE.fullmatch(raw) else None
-    except ValueError:
-        day = None
-    if day is None or not EARLIEST <= day <= LATEST:
-        raise web.HTTPBadRequest(text=f"{name} must be a date between {EARLIEST} and {LATEST}, "
-                                      "written YYYY-MM-DD.")
-    return day
 
 
 async def count_tables(sessions: async_sessionmaker, window: Window, tables: list[Table]) -> list[Shown]:
@@ -191,20 +170,15 @@ def change_text(cell: Cell) -> str:
     return f"{cell.change:+d} ({cell.percent:+.1f}%)" if cell.change else "0 (0.0%)"
 
 
-def as_csv(shown: Shown, period: str) -> str:
-    """The table with each count's change as a number and a per cent (blank after a 0), with a
-    BOM for spreadsheets. Numbers stay numbers (`csvfile.csv_response` would quote a negative
-    change as text); text cells are made formula-safe all the same."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(cell(text) for text in [period.capitalize()] + [
-        text for heading in shown.headings
-        for text in (heading, f"{heading}: change", f"{heading}: change %")])
-    for row in shown.rows:
-        writer.writerow([cell(row.period)] + [value for counted in row.cells for value in (
-            counted.count, counted.change, "" if counted.percent is None else counted.percent)])
-    return out.getvalue()
+def as_csv(shown: Shown, period: str) -> tuple[list[str], list[list[object]]]:
+    """The table's header and rows, each count with its change as a number and a per cent
+    (blank after a 0)."""
+    header = [period.capitalize()] + [text for heading in shown.headings for text in (
+        heading, f"{heading}: change", f"{heading}: change %")]
+    rows = [[row.period] + [value for counted in row.cells for value in (
+        counted.count, counted.change, "" if counted.percent is None else counted.percent)]
+        for row in shown.rows]
+    return header, rows
 
 
 @dataclass(frozen=True)
