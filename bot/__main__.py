@@ -185,13 +185,17 @@ def set_password(settings: Settings, username: str, role: str | None, *, create:
             raise SystemExit("the two passwords differ")
     else:
         password = sys.stdin.readline().rstrip("\n")
+    async def save(sessions):
+        user = await staff.set_password(sessions, username, password, role, create=create,
+                                        topics=topics)
+        await staff.clear_failures(sessions, staff.account_key(
+            DataCipher.from_settings(settings), username))
+        return user
+
     try:
-        user = with_database(settings, lambda sessions: staff.set_password(
-            sessions, username, password, role, create=create, topics=topics))
+        user = with_database(settings, save)
     except ValueError as exc:
         raise SystemExit(str(exc)) from None
-    with_database(settings, lambda sessions: staff.clear_failures(
-        sessions, staff.account_key(DataCipher.from_settings(settings), username)))
     print(f"staff account {username!r} ({user.role}) saved")
 
 
