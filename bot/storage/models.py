@@ -15,6 +15,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -105,7 +106,8 @@ class Consent(Base):
 
 
 class Referral(Base):
-    """One consented recipient's copy of the report, as an outbox item a caseworker sends."""
+    """One recipient's copy of the report, as an outbox item a caseworker sends: made with
+    the resident's consent, or asked for by staff and waiting for the resident to agree."""
 
     __tablename__ = "referrals"
     __table_args__ = (UniqueConstraint("report_id", "organisation"),)
@@ -115,6 +117,9 @@ class Referral(Base):
     organisation: Mapped[str] = mapped_column(String(64))
     method: Mapped[str] = mapped_column(String(20), default="outbox")
     state: Mapped[str] = mapped_column(String(20), default="to_send", index=True)
+    # Set when staff asked for it: who, and why (the resident reads the reason; encrypted).
+    requested_by: Mapped[str | None] = mapped_column(String(64))
+    reason_enc: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -207,6 +212,11 @@ class StaffUser(Base):
     topics: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
     # Raised to sign the account out everywhere: a session made under another value is void.
     session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # A disabled account cannot sign in; it stays for the audit trail and past assignments.
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Set when an admin chose the password: the owner picks their own at next sign-in.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                       server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(
         UTCDateTime, default=utcnow, server_default=func.now())
 
