@@ -16,7 +16,7 @@ from actions.store import settings
 from bot import directory, signposting
 from bot.directory.select import Suggestion, page, select
 from bot.signposting import ASKED_FOR_TOPIC
-from bot.topics import entity_values, intent_name, model_says_urgent, topic_of
+from bot.topics import entity_values, intent_name, is_urgent, model_says_urgent, topic_of
 
 # On every reply about what happened: a way to leave at once (the quick exit).
 LEAVE_NOW = {"title": "Leave now", "payload": "/quick_exit"}
@@ -55,10 +55,10 @@ class ActionSignpost(Action):
                   domain: dict) -> list[dict]:
         message = tracker.latest_message
         intent = intent_name(message)
-        urgent = model_says_urgent(message)
+        urgent = is_urgent(message, message.get("text") or "")
         emergency_shown = bool((message.get("metadata") or {}).get("emergency_shown"))
         guidance = signposting.default()
-        if urgent and not emergency_shown:
+        if model_says_urgent(message) and not emergency_shown:
             dispatcher.utter_message(text=guidance.text("emergency"))
         if intent == "helpline_request":
             return show_services(dispatcher, tracker, guidance.text("helplines"),
@@ -73,11 +73,11 @@ class ActionSignpost(Action):
             return [AllSlotsReset()]
         if intent == "nlu_fallback":
             dispatcher.utter_message(response="utter_default")
-            return [SlotSet("urgent", True)] if urgent or emergency_shown else []
+            return [SlotSet("urgent", True)] if urgent else []
         if tracker.active_loop.get("name") == "report_form":
             # Danger mid-report: the report keeps its topic and is marked urgent.
-            return [SlotSet("urgent", True)] if urgent or emergency_shown else []
-        return _topic_reply(dispatcher, tracker, topic_of(message), urgent or emergency_shown)
+            return [SlotSet("urgent", True)] if urgent else []
+        return _topic_reply(dispatcher, tracker, topic_of(message), urgent)
 
 
 def _topic_reply(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,

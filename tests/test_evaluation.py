@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluation import data
+from bot.evaluation import data, thresholds
 from bot.evaluation.baselines import KeywordRules, TfidfLogistic
 from bot.evaluation.metrics import confusion, score
 from bot.topics import TOPICS, classify
@@ -63,3 +63,12 @@ def test_training_examples_lose_their_entity_annotations(tmp_path):
                    '    - bikes in [Jericho]{"entity": "place"}\n')
     assert data.training_examples([nlu]) == [("noise on Cowley Road again", "asb"),
                                             ("bikes in Jericho", "asb")]
+
+
+def test_the_threshold_split_is_repeatable_disjoint_and_a_fifth_of_each_intent():
+    examples = [(f"{intent} example {n}", intent) for intent in ("asb", "urgent_asb")
+                for n in range(10)]
+    train, validation = thresholds.split(examples)
+    assert (train, validation) == thresholds.split(list(reversed(examples)))
+    assert not set(train) & set(validation) and len(train) + len(validation) == 20
+    assert sorted(i for _, i in validation) == ["asb", "asb", "urgent_asb", "urgent_asb"]

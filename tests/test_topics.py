@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.topics import classify, model_says_urgent, topic_of, topic_without_model
+from bot.topics import classify, is_urgent, model_says_urgent, topic_of, topic_without_model
 
 
 def parse(*ranking: tuple[str, float]) -> dict:
@@ -22,8 +22,22 @@ def test_support_intents_add_up_to_other():
 
 
 def test_a_one_in_three_chance_of_danger_is_urgent():
-    assert model_says_urgent(parse(("asb", 0.6), ("urgent_asb", 0.2), ("urgent_danger", 0.14)))
-    assert not model_says_urgent(parse(("asb", 0.7), ("urgent_asb", 0.3)))
+    hesitant = parse(("asb", 0.6), ("urgent_asb", 0.2), ("urgent_danger", 0.14))
+    assert model_says_urgent(hesitant) and is_urgent(hesitant, "lads shouting in the street")
+    calmer = parse(("asb", 0.7), ("urgent_asb", 0.3))
+    assert not model_says_urgent(calmer) and not is_urgent(calmer, "lads shouting")
+
+
+@pytest.mark.parametrize(("text", "model", "urgent"), [
+    ("my neighbour threatened to stab my dog last month", 0.01, False),
+    ("my neighbour threatened to stab my dog last month", 0.2, True),  # the model unsure
+    ("he threatened to stab me last month and he is outside now", 0.01, True),
+    ("he's got a knife", 0.01, True),  # no time given: the net alone decides
+    ("I passed out on saturday after two drinks", 0.0, False),
+    ("I passed out on saturday and still can't stand up", 0.0, True),
+])
+def test_the_net_is_overruled_only_for_the_past_and_by_a_sure_model(text, model, urgent):
+    assert is_urgent(parse(("asb", 1 - model), ("urgent_asb", model)), text) is urgent
 
 
 def test_fallback_is_not_a_topic_and_does_not_hide_the_ranking_under_it():

@@ -1,0 +1,61 @@
+"""How the urgent flag's threshold and the safety net's past-only rule trade recall for
+precision, on a split of the training data (never the held-out file).
+
+    .venv/bin/python -m bot.evaluation.thresholds
+
+80 % of each intent's examples train the TF-IDF + logistic regression baseline (the same
+features and C as the product's classifier, without Rasa, so it runs in seconds); the other
+20 % are scored, with the safety net, at each threshold.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+from bot import safety, topics
+from bot.evaluation import baselines, data
+from bot.evaluation.metrics import score
+
+SEED = 7
+THRESHOLDS = (0.25, 1 / 3, 0.4, 0.5)
+
+
+def split(examples: list[tuple[str, str]], share: float = 0.2) -> tuple[list, list]:
+    """(train, validation): `share` of each intent's examples held back, the same every run."""
+    by_intent: dict[str, list[str]] = defaultdict(list)
+    for text, intent in examples:
+        by_intent[intent].append(text)
+    rng, train, validation = random.Random(SEED), [], []
+    for intent, texts in sorted(by_intent.items()):
+        texts = sorted(texts)
+        rng.shuffle(texts)
+        cut = int(len(texts) * share)
+        validation += [(t, intent) for t in texts[:cut]]
+        train += [(t, intent) for t in texts[cut:]]
+    return train, validation
+
+
+def main() -> None:
+    train, validation = split(data.training_examples())
+    model = baselines.TfidfLogistic().fit([t for t, _ in train], [i for _, i in train])
+    parses = [model.parse(text) for text, _ in validation]
+    gold = [("other", intent in topics.URGENT_INTENTS) for _, intent in validation]
+    print(f"{len(train)} training / {len(validation)} validation examples "
+          f"({sum(g for _, g in gold)} urgent)\n")
+    print("threshold  net or model: recall / precision   with the past-only rule")
+    for threshold in THRESHOLDS:
+        plain = [topics.urgent_probability(p) >= threshold or safety.is_urgent(text)
+                 for p, (text, _) in zip(parses, validation, strict=True)]
+        ruled = [topics.is_urgent(p, text, threshold)
+                 for p, (text, _) in zip(parses, validation, strict=True)]
+        print(f"{threshold:9.2f}  {_figures(gold, plain):33}  {_figures(gold, ruled)}")
+
+
+def _figures(gold: list[tuple[str, bool]], urgent: list[bool]) -> str:
+    scores = score(gold, [("other", u) for u in urgent])
+    return f"{scores['urgent_recall']:.3f} / {scores['urgent_precision']:.3f}"
+
+
+if __name__ == "__main__":
+    main()
