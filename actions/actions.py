@@ -116,8 +116,8 @@ def new_report(tracker: Tracker, cipher: DataCipher) -> NewReport:
 
 
 def _delivery(tracker: Tracker, cipher: DataCipher) -> str | None:
-    """Where the chat can be told of staff messages (Telegram only), sent encrypted by the
-    app in the message's metadata."""
+    """Where the chat can be told of staff messages (a Telegram chat, or an open web chat
+    page), sent encrypted by the app in the message's metadata."""
     token = (tracker.latest_message.get("metadata") or {}).get("delivery")
     try:
         return cipher.decrypt(token) if token else None

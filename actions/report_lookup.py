@@ -113,13 +113,17 @@ class ActionReportLookup(Action):
                    "delete_confirmed": self._delete}.get(choice or "")
         if choice and choice.startswith("withdraw:"):
             return await self._withdraw(sessions, code, choice.split(":", 1)[1], dispatcher)
+        if choice and choice.split(":", 1)[0] in ("agree", "decline"):
+            answer, organisation = choice.split(":", 1)
+            return await self._answer_request(sessions, code, organisation, answer == "agree",
+                                              dispatcher)
         if handler:
             return await handler(sessions, code, dispatcher)
         return await self._status(sessions, cipher, code, dispatcher)
 
     @staticmethod
     async def _status(sessions, cipher, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
-        status = await reports.report_status(sessions, code)
+        status = await reports.report_status(sessions, cipher, code)
         if status is None:
             dispatcher.utter_message(text="That report no longer exists.")
             return [SlotSet("report_reference", None)]
@@ -132,12 +136,30 @@ class ActionReportLookup(Action):
             staff_message=f'Latest message from the team: "{latest}"' if latest else "",
             buttons=[*_manage_buttons(), *([_manage("reply", "Reply to the team")]
                                            if latest else [])])
+        _ask_consent(status.requests, dispatcher)
+        return []
+
+    @staticmethod
+    async def _answer_request(sessions, code: str, organisation: str, agree: bool,
+                              dispatcher: CollectingDispatcher) -> list[dict]:
+        name = _organisation_name(organisation)
+        if not await reports.answer_referral_request(sessions, code, organisation, agree):
+            dispatcher.utter_message(text=f"There is no question about {name} waiting for "
+                                          "an answer: it may have been answered already.")
+        elif agree:
+            dispatcher.utter_message(
+                text=f"Thank you: your report will be passed to {name}, and your consent is "
+                     "recorded. You can withdraw it at any time with your code.")
+        else:
+            dispatcher.utter_message(
+                text=f"Understood: your report will not be passed to {name}. The community "
+                     "safety team keeps it, and nothing else changes.")
         return []
 
     @staticmethod
     async def _ask_withdraw(sessions, code: str,
                             dispatcher: CollectingDispatcher) -> list[dict]:
-        status = await reports.report_status(sessions, code)
+        status = await reports.report_status(sessions, storage()[1], code)
         given = [r for r, on in (status.consents if status else {}).items() if on]
         if not given:
             dispatcher.utter_message(text="This report is not shared with anyone, so there is "
@@ -157,9 +179,8 @@ class ActionReportLookup(Action):
                         dispatcher: CollectingDispatcher) -> list[dict]:
         withdrawn = await reports.withdraw_consent(
             sessions, code, None if recipient == "all" else recipient)
-        names = routing.default().organisations
         if withdrawn:
-            listed = " and ".join(names[r].name if r in names else r for r in withdrawn)
+            listed = " and ".join(_organisation_name(r) for r in withdrawn)
             dispatcher.utter_message(
                 text=f"Done: your consent for {listed} is withdrawn and recorded. The report "
                      "stays with the community safety team; a caseworker will let them know.")
@@ -186,9 +207,27 @@ class ActionReportLookup(Action):
         return [SlotSet("report_reference", None)]
 
 
-def _shared_with(consents: dict[str, bool]) -> str:
+def _ask_consent(requests: dict[str, str], dispatcher: CollectingDispatcher) -> None:
+    """One yes/no question per referral the team asked for, with its reason."""
     names = routing.default().organisations
-    given = [names[r].name if r in names else r for r, on in consents.items() if on]
+    for organisation, reason in requests.items():
+        name = _organisation_name(organisation)
+        what = f" {names[organisation].summary}" if organisation in names else ""
+        why = f" The team's reason: {reason}" if reason else ""
+        dispatcher.utter_message(
+            text=f"The team asks to pass this report to {name}.{what}{why} Nothing is shared "
+                 "unless you agree.",
+            buttons=[_manage(f"agree:{organisation}", f"Yes, share it with {name}"),
+                     _manage(f"decline:{organisation}", "No, don't share it")])
+
+
+def _organisation_name(organisation: str) -> str:
+    names = routing.default().organisations
+    return names[organisation].name if organisation in names else organisation
+
+
+def _shared_with(consents: dict[str, bool]) -> str:
+    given = [_organisation_name(r) for r, on in consents.items() if on]
     return f"Shared with your consent with {' and '.join(given)}." if given else \
         "Not shared with anyone."
 

@@ -25,6 +25,10 @@ SHARE_LOCATION = "/share_location"  # what a shared location says to the engine
 # that means the same, so "/help" is the capabilities and never a model's guess at "help".
 COMMANDS = {"help": "/bot_capabilities", "report": "/report_incident",
             "saferplace": "/find_safe_place", "exit": "/quick_exit"}
+# What a chat is told when staff write about a report made in it: never the message, which
+# could show on a lock screen or to someone looking over a shoulder.
+STAFF_MESSAGE_NOTICE = ("There is a new message about a report you made. To read it, send "
+                        "\"check my report\" and your reference code.")
 NOT_FORGOTTEN = ("Part of this conversation could not be removed just now. Please send "
                  "/exit or \"delete this chat\" again in a minute.")
 

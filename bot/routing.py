@@ -1,23 +1,28 @@
-"""Where a report can be referred, from data/routing.yml: staff change routing by editing that file.
+"""Where a report can be referred, from data/routing.yml: admins change routing in the staff
+console (/staff/routing: which organisations a rule refers to, and response times), which
+writes that file, or by editing it.
 
 MANTRA-style third-party reporting passes a report to "the most suitable support
 organisation". The file lists the organisations and ordered rules; this module checks it and
 answers which organisations suit a report. Whether anything is sent is the resident's choice
 (consent), handled by the caller. A mistake in the file stops start-up with its file, line
-and problem, so a typo cannot quietly send reports to the wrong place.
+and problem, so a typo cannot quietly send reports to the wrong place; a change the console
+makes must pass the same checks before it is written. Every process reads the file again
+when it changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import yaml
 
 from bot import details, directory
+from bot.datafiles import edited_yaml, reloaded, replace_checked
 from bot.directory.hours import is_bank_holiday
 from bot.settings import PROJECT_ROOT
 from bot.topics import TOPICS
@@ -30,6 +35,7 @@ METHODS = ("outbox",)  # e-mail later
 RULE_FIELDS = ("when", "refer_to")
 CONDITIONS = ("topic", "strands", "areas", "urgent")
 SPEEDS = ("urgent", "normal")
+MAX_RESPONSE_TIME_CHARS = 200
 
 
 class RoutingError(ValueError):
@@ -54,6 +60,8 @@ class Organisation:
     method: str  # how a referral is sent: "outbox" (a caseworker sends it)
     service: str | None  # its entry in data/directory/services.yml (its contacts)
     summary: str  # one plain line for residents: what they do
+    source: str  # where the facts came from
+    last_verified: dt.date
 
 
 @dataclass(frozen=True)
@@ -111,16 +119,26 @@ class Routing:
         """When staff should have looked at a report: what the resident was told, read as a
         deadline ("within 24 hours", "within 2 to 5 working days": the longer figure; working
         days skip weekends and England's bank holidays). None if the words give no figure."""
-        match = _WITHIN.search(self.response_time(topic, urgent))
-        if not match:
+        found = deadline(self.response_time(topic, urgent))
+        if found is None:
             return None
-        count = int(match["most"] or match["least"])
-        if match["unit"].startswith("hour"):
+        count, unit = found
+        if unit == "hours":
             return received + dt.timedelta(hours=count)
         return _add_working_days(received, count)
 
 
 _WITHIN = re.compile(r"within (?P<least>\d+)(?: to (?P<most>\d+))? (?P<unit>hours?|working days?)")
+
+
+def deadline(words: str) -> tuple[int, str] | None:
+    """The figure staff work to in what a resident is told, and its unit ("hours" or "working
+    days"): "within 2 to 5 working days" is (5, "working days"). None if the words give none."""
+    match = _WITHIN.search(words)
+    if not match:
+        return None
+    unit = "hours" if match["unit"].startswith("hour") else "working days"
+    return int(match["most"] or match["least"]), unit
 
 
 def _add_working_days(start: dt.datetime, days: int) -> dt.datetime:
@@ -141,10 +159,64 @@ def load(path: Path = ROUTING_FILE) -> Routing:
         raise RoutingError(f"{_shown(path)} line {problem.line}: {problem}") from None
 
 
-@cache
 def default() -> Routing:
-    """The project's routing, loaded once per process."""
-    return load()
+    """The project's routing, read again when the file changes (a change made in the staff
+    console reaches the app and the action server without a restart). A changed file that
+    fails its checks is logged and the routing in use stays."""
+    path = ROUTING_FILE
+    return reloaded(path.name, (path,), lambda: load(path), RoutingError)
+
+
+# Changing: the console's changes, written to the file itself (see bot.datafiles).
+
+def change_referrals(number: int, organisations: list[str]) -> None:
+    """Rule `number` (from 1, in file order) refers to `organisations`, in this order."""
+    if len(set(organisations)) != len(organisations):
+        raise RoutingError("Choose each organisation once.")
+
+    def edit(data) -> None:
+        rules = data.get("rules") or []
+        if not 1 <= number <= len(rules):
+            raise RoutingError(f"There is no rule {number}.")
+        rules[number - 1]["refer_to"][:] = organisations  # the same list: its layout stays
+    _write(edit)
+
+
+def change_response_times(topic: str, times: dict[str, str]) -> None:
+    """What residents of `topic` are told ({"urgent": ..., "normal": ...}); each must give
+    staff a deadline that `Routing.due` can read."""
+    if topic not in TOPICS or not set(times) <= set(SPEEDS):
+        raise RoutingError(f"There is no topic {topic!r} with urgent and normal times.")
+    for speed, words in times.items():
+        _check_response_time(speed, words)
+
+    def edit(data) -> None:
+        entry = data["response_times"][topic]
+        for speed, words in times.items():
+            if entry.get(speed) != words:  # an unchanged line keeps its quotes
+                entry[speed] = words
+    _write(edit)
+
+
+def _check_response_time(speed: str, words: str) -> None:
+    if not words.strip():
+        raise RoutingError(f"Write what residents are told about {speed} reports.")
+    if len(words) > MAX_RESPONSE_TIME_CHARS or any(ord(c) < 32 for c in words):
+        raise RoutingError(f"Write the {speed} time on one line, in at most {MAX_RESPONSE_TIME_CHARS} "
+                           "characters.")
+    if deadline(words) is None:
+        raise RoutingError(
+            f"“{words}” does not say by when staff must look at {speed} reports, so the "
+            "queue could not show it as due or overdue. Please write it with a number, like "
+            "“within 24 hours”, “within 1 working day” or “within 2 to 5 "
+            "working days” (other words around it are fine).")
+
+
+def _write(edit: Callable[[object], None]) -> None:
+    """The routing file changed by `edit`, written only if it still passes `load`."""
+    path = ROUTING_FILE
+    replace_checked(path.parent, path.name, lambda text: edited_yaml(text, edit),
+                    lambda copy: load(copy / path.name), RoutingError, read_with=())
 
 
 # Reading: YAML whose mappings and lists remember the line of each entry.
@@ -274,12 +346,13 @@ def _organisation(oid: str, entry: object, line: int) -> Organisation:
     entry = _mapping(entry, line, what)
     _check_keys(entry, ORGANISATION_FIELDS, what)
     _require_keys(entry, ORGANISATION_FIELDS, line, what)
-    _text(entry, "source", what)
+    source = _text(entry, "source", what)
     if not isinstance(entry["last_verified"], dt.date):
         raise _Problem(entry.lines["last_verified"], f"{what} last_verified must be a date (YYYY-MM-DD)")
     return Organisation(id=oid, name=_text(entry, "name", what), kind=_choice(entry, "kind", KINDS, what),
                         method=_choice(entry, "method", METHODS, what),
-                        service=_service(entry, what), summary=_text(entry, "summary", what))
+                        service=_service(entry, what), summary=_text(entry, "summary", what),
+                        source=source, last_verified=entry["last_verified"])
 
 
 def _service(entry: _Map, what: str) -> str | None:

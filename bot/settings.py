@@ -74,6 +74,9 @@ class Settings:
     staff_cookie_secure: bool = _env("STAFF_COOKIE_SECURE", "false",
                                      "`true`: the staff session cookie is sent over HTTPS only. "
                                      "Set it behind the HTTPS proxy of a real deployment.")
+    web_notice_seconds: int = _env("WEB_NOTICE_SECONDS", "60",
+                                   "How often an open web chat page asks whether staff wrote "
+                                   "about a report made in it.")
     log_level: str = _env("LOG_LEVEL", "INFO", "Python log level of the app and action server.")
 
     @classmethod
@@ -86,6 +89,8 @@ class Settings:
             values[f.name] = _convert(f.name, f.type, raw)
         settings = cls(**values)
         _check_webhook(settings)
+        if settings.web_notice_seconds < 1:
+            raise SystemExit("configuration: WEB_NOTICE_SECONDS must be at least 1")
         if not settings.var_dir.is_absolute():
             object.__setattr__(settings, "var_dir", PROJECT_ROOT / settings.var_dir)
         return settings

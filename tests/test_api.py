@@ -7,9 +7,10 @@ import re
 import pytest
 
 from bot import signposting
-from bot.conversation import NOT_FORGOTTEN
+from bot.conversation import NOT_FORGOTTEN, STAFF_MESSAGE_NOTICE
+from bot.storage import messages, reports
 from bot.web.app import MAX_WEB_MESSAGES, create_app
-from bot.web.keys import CONVERSATIONS
+from bot.web.keys import CIPHER, CONVERSATIONS, SESSIONS
 from tests.conftest import make_settings
 from tests.fake_engine import TOKEN, FakeEngine, action_server_app
 
@@ -43,7 +44,32 @@ async def test_chat_passes_the_message_to_the_engine_under_an_opaque_sender(clie
     assert sent["message"] == "neighbours noise again"
     assert re.fullmatch(r"web-[0-9a-f]{32}", sent["sender"])
     assert "browser-tab-42" not in sent["sender"]
-    assert sent["metadata"] == {"emergency_shown": False}
+    assert set(sent["metadata"]) == {"emergency_shown", "delivery"}
+    assert sent["metadata"]["emergency_shown"] is False
+    assert "browser-tab-42" not in sent["metadata"]["delivery"]  # encrypted for the actions
+    cipher = client.server.app[CIPHER]
+    assert cipher.decrypt(sent["metadata"]["delivery"]) == "web:browser-tab-42"
+
+
+async def test_an_open_chat_page_is_told_once_when_staff_write_about_its_report(client):
+    app = client.server.app
+    report = await reports.create_report(app[SESSIONS], app[CIPHER], reports.NewReport(
+        topic="asb", description="noise", urgent=False, reporter="web-x", submission_id="1",
+        delivery="web:tab-7"))
+
+    async def notices(sender: str) -> list[str]:
+        resp = await client.post("/api/chat/notices", json={"sender": sender})
+        assert resp.status == 200 and resp.headers["Cache-Control"] == "no-store"
+        return (await resp.json())["notices"]
+
+    assert await notices("tab-7") == []
+    await messages.send_to_reporter(app[SESSIONS], app[CIPHER], report.reference, "casey",
+                                    "Could you tell us more?")
+    assert await notices("tab-8") == []
+    assert await notices("tab-7") == [STAFF_MESSAGE_NOTICE]
+    assert await notices("tab-7") == []
+    assert (await client.post("/api/chat/notices", json={})).status == 400
+    assert (await client.post("/api/chat/notices", data=b"\xff")).status == 400
 
 
 @pytest.mark.parametrize(("typed", "sent"), [
@@ -90,7 +116,7 @@ async def test_urgent_message_gets_emergency_guidance_first(client, fake_engine)
     replies = await chat(client, "someone is outside my door with a knife")
     assert replies[0]["text"] == signposting.default().text("emergency")
     assert "999" in replies[0]["text"] and "55" in replies[0]["text"]
-    assert fake_engine.received[-1]["metadata"] == {"emergency_shown": True}
+    assert fake_engine.received[-1]["metadata"]["emergency_shown"] is True
 
 
 async def test_engine_down_urgent_still_gets_999_and_others_a_clear_answer(client, fake_engine):

@@ -253,6 +253,66 @@ async def test_hate_crime_reported_by_an_anonymous_witness_with_consent_to_refer
                        i=row["id"]) == []
 
 
+async def test_staff_refer_elsewhere_with_a_reason_once_the_reporter_agrees(
+        system, chats, telegram):
+    """A caseworker refers the report to an organisation the reporter had not chosen: it
+    waits for their yes, asked through the bot, then goes to the outbox and is sent."""
+    send, other, telegram_chat = chats
+    await send(WITNESS_ACCOUNT)
+    await answer_questions(send, await send("/report_incident"), WITNESS_ANSWERS)
+    reference = REFERENCE.search(texts(await send(choose("send")))).group(1)
+    code = reference.replace("-", "")
+    refer = f"{base(system)}/staff/reports/{code}/referrals"
+    notices = lambda: [c for c in telegram.calls_to("sendMessage", telegram_chat)  # noqa: E731
+                       if c["text"] == NOTICE]
+    before = len(notices()) if telegram_chat else 0
+    async with staff_console(system) as (http, csrf, _):
+        async with http.post(refer, data={"csrf": csrf, "organisation": "galop"}) as resp:
+            assert resp.status == 400 and "Write" in await resp.text()
+        async with http.post(refer, data={"csrf": csrf, "organisation": "galop",
+                                          "reason": "They also support <b>LGBT+</b> victims"}
+                             ) as resp:
+            page = await resp.text()
+    assert resp.status == 200 and "Referral recorded" in page
+    assert "waiting for the reporter&#39;s consent" in page and "&lt;b&gt;LGBT+" in page
+    row = await stored_report(system, code)
+    assert await referral_states(system, row["id"]) == {
+        "stop_hate_uk": "to_send", "galop": "awaiting_consent"}
+    if telegram_chat:
+        assert len(await asyncio.to_thread(telegram.wait_for,
+                                           lambda: notices()[before:], 30)) == 1
+
+    status = await other(f"check my report {reference}")
+    assert "The team asks to pass this report to Galop" in texts(status)
+    assert "They also support <b>LGBT+</b> victims" in texts(status)
+    assert '/manage_report{"manage": "agree:galop"}' in payloads(status)
+    agreed = await other('/manage_report{"manage": "agree:galop"}')
+    assert "will be passed to Galop" in texts(agreed)
+    assert await referral_states(system, row["id"]) == {
+        "stop_hate_uk": "to_send", "galop": "to_send"}
+    again = await other('/manage_report{"manage": "decline:galop"}')
+    assert "no question about Galop" in texts(again)
+
+    async with staff_console(system) as (http, csrf, _), http.post(
+            f"{refer}/galop/sent", data={"csrf": csrf}) as resp:
+        assert resp.status == 200 and "Referral marked as sent" in await resp.text()
+    assert await referral_states(system, row["id"]) == {
+        "stop_hate_uk": "to_send", "galop": "sent"}
+    audit = await query(system.settings.database,
+                        "SELECT actor, action FROM audit_events WHERE report_reference = :r "
+                        "ORDER BY id", r=code)
+    assert [(a["actor"], a["action"]) for a in audit if a["action"] != "report_viewed"] == [
+        ("resident", "report_created"), ("e2e-admin", "referral_requested"),
+        ("resident", "consent_given"), ("e2e-admin", "referral_sent")]
+
+
+async def referral_states(system, report_id: int) -> dict[str, str]:
+    rows = await query(system.settings.database,
+                       "SELECT organisation, state FROM referrals WHERE report_id = :i",
+                       i=report_id)
+    return {r["organisation"]: r["state"] for r in rows}
+
+
 async def test_wrong_codes_are_refused_and_then_slowed_down(system):
     sender = "e2e-guess"
     replies = await chat(system, sender, "check my report ABCD-EFGH-JKMN")

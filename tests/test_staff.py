@@ -44,6 +44,14 @@ async def console(aiohttp_client, tmp_path, sqlite_sessions_url):
     await engine.dispose()
 
 
+async def another_report(client, topic: str, description: str):
+    """One more report in the console's database, shared with nobody."""
+    app = client.server.app
+    return await reports.create_report(app[SESSIONS], app[CIPHER], reports.NewReport(
+        topic=topic, description=description, urgent=False, reporter=f"web-{topic}",
+        submission_id=topic))
+
+
 async def csrf_of(client, path="/staff/login") -> str:
     page = await (await client.get(path)).text()
     return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
@@ -144,7 +152,8 @@ async def test_the_report_page_shows_the_account_and_audits_the_view(console):
     await login(client)
     page = await (await client.get(f"/staff/reports/{report.reference}")).text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; fly-tipping" in page  # escaped, not run
-    assert "Rose Hill" in page and "Oxford City Council" in page and "to_send" in page
+    assert "Rose Hill" in page and "Oxford City Council" in page
+    assert "to send" in page and "Mark as sent" in page
     assert "Who is reporting</dt><dd>I saw it happen" in page
     actions = await audit_actions(client, report.reference)
     assert actions == ["report_created", "report_viewed"]
@@ -160,6 +169,50 @@ async def test_a_referral_is_marked_sent_once_and_audited(console):
     again = await client.post(url, data={"csrf": token})
     assert again.status == 409 and "not waiting to be sent" in await again.text()
     assert "referral_sent" in await audit_actions(client, report.reference)
+
+
+async def test_referring_elsewhere_needs_a_reason_and_asks_the_reporter_first(console):
+    client, report = console
+    await login(client)
+    page_url = f"/staff/reports/{report.reference}"
+    page = await (await client.get(page_url)).text()
+    offered = page.split('id="refer-to"')[1].split("</select>")[0]
+    assert "thames_valley_police" in offered and "oxford_city_council" not in offered
+    assert "suggested by routing" not in offered  # routing's only choice is referred already
+    token = await csrf_of(client, page_url)
+    url = f"{page_url}/referrals"
+    for form, status in [({"organisation": "nowhere", "reason": "r"}, 400),
+                         ({"organisation": "oxford_city_council", "reason": "again"}, 400),
+                         ({"organisation": "thames_valley_police"}, 400),
+                         ({"organisation": "thames_valley_police", "reason": "x" * 2001}, 400),
+                         ({"organisation": "thames_valley_police", "reason": "r", "csrf": "x"}, 403)]:
+        resp = await client.post(url, data={"csrf": token, **form})
+        assert resp.status == status, form
+    resp = await client.post(url, data={"csrf": token, "organisation": "thames_valley_police",
+                                         "reason": "<script>alert(2)</script> threats made"})
+    page = await resp.text()
+    assert resp.status == 200 and "waiting for the reporter&#39;s consent" in page
+    assert "<script>alert(2)" not in page and "&lt;script&gt;alert(2)&lt;/script&gt; threats" in page
+    assert (await audit_actions(client, report.reference))[-2:] == [
+        "referral_requested", "report_viewed"]
+    async with client.server.app[SESSIONS]() as session:
+        (body,) = (await session.execute(text(
+            "SELECT body_enc FROM messages WHERE report_id = :i"), {"i": report.id})).scalars()
+    asked = client.server.app[CIPHER].decrypt(body)
+    assert "Thames Valley Police" in asked and "threats made" in asked and "yes or no" in asked
+
+
+async def test_routings_suggestion_needs_no_reason(console):
+    client, _ = console
+    unshared = await another_report(client, "asb", "noise every night")
+    await login(client)
+    page_url = f"/staff/reports/{unshared.reference}"
+    assert "Oxford City Council community safety team (suggested by routing)" in \
+        await (await client.get(page_url)).text()
+    resp = await client.post(f"{page_url}/referrals", data={
+        "csrf": await csrf_of(client, page_url), "organisation": "oxford_city_council"})
+    assert resp.status == 200 and "waiting for the reporter&#39;s consent" in await resp.text()
+    assert "suggested by routing" not in await (await client.get(page_url)).text()
 
 
 async def test_a_viewer_cannot_open_a_report(console):
@@ -246,7 +299,7 @@ async def test_every_staff_route_refuses_anyone_its_roles_do_not_name(console, w
         if handler.roles == PUBLIC or (who in handler.roles and method != "GET"):
             continue  # an allowed POST would act (sign-out everywhere would end this run)
         url = path.format(reference=report.reference, organisation="oxford_city_council",
-                          kind="service", entry_id="galop")
+                          kind="service", entry_id="galop", username="casey")
         resp = await client.request(method, url, data={"csrf": token}, allow_redirects=False)
         if who == "anonymous":
             assert (resp.status, resp.headers.get("Location")) == (302, "/staff/login"), url
@@ -261,10 +314,7 @@ async def test_every_staff_route_refuses_anyone_its_roles_do_not_name(console, w
 
 async def test_a_caseworker_sees_and_opens_only_the_reports_of_their_topics(console):
     client, asb_report = console
-    app = client.server.app
-    hate = await reports.create_report(app[SESSIONS], app[CIPHER], reports.NewReport(
-        topic="hate_crime", description="shouted abuse at my neighbour", urgent=False,
-        reporter="web-z", submission_id="hate-1"))
+    hate = await another_report(client, "hate_crime", "shouted abuse at my neighbour")
     await login(client)
     listed = await (await client.get("/staff/reports")).text()
     assert reports.format_reference(asb_report.reference) in listed

@@ -4,8 +4,8 @@ tests/test_web_chat.py drives the resident's chat.
 
 A resident reports a hate crime in the web chat page; a caseworker signs in, filters the
 queue, opens the report, assigns it to themself, marks the referral as sent, changes its
-status and writes to the reporter, whose chat page then shows the message when they check
-their report; an admin reads the statistics and the audit log. The tests run in file order
+status and writes to the reporter, whose open chat page is told a message waits and shows
+it when they check their report; an admin reads the statistics and the audit log. The tests run in file order
 and share that story through the module's fixtures (`Case` records what was done).
 Screenshots go to SCREENSHOT_DIR (`make screenshots`).
 """
@@ -24,6 +24,7 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Locator, Page, expect
 
+from bot.conversation import STAFF_MESSAGE_NOTICE
 from bot.settings import PROJECT_ROOT
 from tests import test_web_chat as web_chat
 from tests.test_end_to_end import (
@@ -196,7 +197,7 @@ async def test_a_caseworker_filters_opens_assigns_refers_and_writes_to_the_repor
         await expect(page.get_by_label("Assigned to")).to_have_value(CASEWORKER)
 
         referral = page.get_by_role("row", name=re.compile("^Stop Hate UK"))
-        await expect(referral.get_by_role("cell").nth(2)).to_have_text(re.compile(r"^to_send"))
+        await expect(referral.get_by_role("cell").nth(2)).to_have_text(re.compile(r"^to send"))
         await referral.get_by_role("button", name="Mark as sent").click()
         await expect(done_notice(page)).to_have_text("Referral marked as sent.")
         await expect(referral.get_by_role("cell").nth(2)).to_have_text("sent")
@@ -224,6 +225,9 @@ async def test_a_caseworker_filters_opens_assigns_refers_and_writes_to_the_repor
 async def test_the_staff_message_arrives_in_the_resident_s_chat(case):
     case.needs("wrote to the reporter")
     tab = case.resident
+    notice = tab.page.locator(".msg.bot", has_text=STAFF_MESSAGE_NOTICE)
+    await expect(notice).to_have_count(1)  # the open page was told, without the message
+    assert STAFF_MESSAGE not in await tab.page.locator("#log").inner_text()
     await tab.say(f"check my report {case.reference}")
     said = (await tab.bot_said())[-1]
     assert said.startswith(f"Report {case.reference} (hate crime) is referred."), said

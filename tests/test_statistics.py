@@ -17,7 +17,7 @@ from bot.storage.models import Report
 from bot.storage.statistics import NOT_GIVEN, Cell, Row, Window
 from bot.web.app import create_app
 from bot.web.keys import CIPHER, SESSIONS
-from bot.web.statistics import TABLES
+from bot.web.statistics import TABLES, count_tables
 from tests.conftest import make_settings
 from tests.test_staff import sign_in_as
 
@@ -77,6 +77,47 @@ async def test_reports_are_grouped_by_utc_month_quarter_and_year(sessions, ciphe
     assert by_month == {"2703-03": {"drink": 1}, "2703-04": {"drink": 1}}  # March, to compare with
 
 
+async def test_financial_periods_run_from_april_to_march(sessions, cipher):
+    """31 March and 1 April fall in different financial years; January to March belongs to
+    the year that began the April before; 31 December stays in Q3 (SQLite's "-3 months"
+    alone would make it 1 October); and the year after 2799/00 is written with two digits."""
+    for when in (at(2706, 3, 31), at(2706, 4, 1), at(2706, 12, 31), at(2707, 1, 1), at(2707, 3, 31)):
+        await place(sessions, cipher, when.replace(hour=23, minute=59), "spiking", spiking_method=["drink"])
+    await place(sessions, cipher, at(2706, 4, 1).replace(hour=0, minute=0), "asb")
+    late = dt.datetime(2706, 7, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))  # 30 June, UTC
+    await place(sessions, cipher, late, "asb")
+    await place(sessions, cipher, at(2800, 3, 31), "asb")
+    by_quarter = await statistics.by_topic(sessions, Window.covering(
+        "financial_quarter", dt.date(2706, 1, 1), dt.date(2707, 3, 31)))
+    assert by_quarter == {"2705/06 Q4": {"spiking": 1}, "2706/07 Q1": {"spiking": 1, "asb": 2},
+                          "2706/07 Q3": {"spiking": 1}, "2706/07 Q4": {"spiking": 2}}
+    by_year = await statistics.spiking_by_method(sessions, Window.covering(
+        "financial_year", dt.date(2706, 4, 1), dt.date(2707, 3, 31)))
+    assert by_year == {"2705/06": {"drink": 1}, "2706/07": {"drink": 4}}
+    century = Window.covering("financial_year", dt.date(2800, 3, 31), dt.date(2800, 3, 31))
+    assert century.labels == ["2799/00", "2798/99"]
+    assert await statistics.by_topic(sessions, century) == {"2799/00": {"asb": 1}}
+    quarter = Window.covering("financial_quarter", dt.date(2800, 3, 1), dt.date(2800, 3, 1))
+    assert await statistics.by_topic(sessions, quarter) == {"2799/00 Q4": {"asb": 1}}
+
+
+async def test_financial_periods_change_from_the_one_before_on_each_database(sessions, cipher):
+    for when, strands in ((at(2708, 3, 31), ["race"]), (at(2708, 4, 1), ["race"]),
+                          (at(2708, 4, 2), ["race", "religion"]), (at(2709, 1, 10), ["religion"]),
+                          (at(2707, 4, 1), ["disability"])):
+        await place(sessions, cipher, when, "hate_crime", hate_strand=strands)
+    window = Window.covering("financial_year", dt.date(2708, 4, 1), dt.date(2709, 3, 31))
+    [shown] = await count_tables(sessions, window, [TABLES["hate_crime"]])
+    assert [row.period for row in shown.rows] == ["2708/09"]
+    race, faith, disability, *_, total = shown.rows[0].cells
+    assert (race, faith, disability, total) == (Cell(2, 1, 100.0), Cell(2, 2, None), Cell(0, -1, -100.0),
+                                                Cell(3, 1, 50.0))
+    window = Window.covering("financial_quarter", dt.date(2708, 3, 31), dt.date(2708, 4, 1))
+    [shown] = await count_tables(sessions, window, [TABLES["hate_crime"]])
+    assert [row.period for row in shown.rows] == ["2708/09 Q1", "2707/08 Q4"]
+    assert [row.cells[-1] for row in shown.rows] == [Cell(2, 1, 100.0), Cell(1, 1, None)]
+
+
 def test_each_period_changes_from_the_one_before_as_a_number_and_a_per_cent():
     counts = {"2026-03": {"race": 3, "faith": 1}, "2026-02": {"race": 2}, "2026-01": {"race": 4}}
     rows = statistics.with_change(counts, ["2026-03", "2026-02", "2026-01"], ["race", "faith"])
@@ -95,8 +136,31 @@ def test_windows_count_whole_periods_and_the_one_before():
     assert Window.latest("year", dt.date(2026, 1, 5), 2).labels == ["2026", "2025", "2024"]
 
 
-async def test_counting_is_a_group_by_query_that_reads_no_report_content(sessions, cipher):
-    await place(sessions, cipher, at(2705, 5), "hate_crime", hate_strand=["disability"])
+def test_financial_windows_start_in_april_and_number_their_quarters_from_it():
+    window = Window.covering("financial_quarter", dt.date(2026, 3, 31), dt.date(2026, 4, 1))
+    assert window.labels == ["2026/27 Q1", "2025/26 Q4", "2025/26 Q3"]
+    assert (window.since, window.until) == (dt.datetime(2025, 10, 1, tzinfo=dt.UTC),
+                                            dt.datetime(2026, 7, 1, tzinfo=dt.UTC))
+    assert (window.first_day, window.last_day, len(window)) == (dt.date(2026, 1, 1), dt.date(2026, 6, 30), 2)
+    year = Window.latest("financial_year", dt.date(2026, 3, 31), 2)
+    assert year.labels == ["2025/26", "2024/25", "2023/24"]
+    assert (year.first_day, year.last_day) == (dt.date(2024, 4, 1), dt.date(2026, 3, 31))
+    assert Window.latest("financial_year", dt.date(2026, 4, 1), 1).labels == ["2026/27", "2025/26"]
+    for period in statistics.PERIODS:  # every day of two years lies in the period it is numbered
+        for day in (dt.date(2025, 1, 1) + dt.timedelta(days=n) for n in range(731)):
+            number = statistics.ordinal(day, period)
+            assert statistics.start(number, period) <= at(day.year, day.month, day.day)
+            assert day < statistics.start(number + 1, period).date()
+    quarter = "financial_quarter"
+    assert [statistics.label(statistics.ordinal(dt.date(2026, m, 1), quarter), quarter)
+            for m in (1, 4, 7, 10)] == ["2025/26 Q4", "2026/27 Q1", "2026/27 Q2", "2026/27 Q3"]
+
+
+@pytest.mark.parametrize(("period", "year", "label"), [("month", 2705, "2705-05"),
+                                                       ("financial_quarter", 2710, "2710/11 Q1")])
+async def test_counting_is_a_group_by_query_that_reads_no_report_content(sessions, cipher, period, year,
+                                                                          label):
+    await place(sessions, cipher, at(year, 5), "hate_crime", hate_strand=["disability"])
     engine = sessions.kw["bind"].sync_engine
     statements = []
 
@@ -105,9 +169,9 @@ async def test_counting_is_a_group_by_query_that_reads_no_report_content(session
 
     event.listen(engine, "before_cursor_execute", seen)
     try:
-        window = Window.covering("month", dt.date(2705, 5, 1), dt.date(2705, 5, 31))
-        assert await statistics.hate_crime_by_strand(sessions, window) == {"2705-05": {"disability": 1}}
-        assert await statistics.by_topic(sessions, window) == {"2705-05": {"hate_crime": 1}}
+        window = Window.covering(period, dt.date(year, 5, 1), dt.date(year, 5, 31))
+        assert await statistics.hate_crime_by_strand(sessions, window) == {label: {"disability": 1}}
+        assert await statistics.by_topic(sessions, window) == {label: {"hate_crime": 1}}
     finally:
         event.remove(engine, "before_cursor_execute", seen)
     queries = [s for s in statements if "reports" in s]
@@ -180,6 +244,39 @@ async def test_quarters_and_years_group_the_same_reports(viewer):
     assert 'name="from" value="2020-01-01"' in page and 'name="to" value="2024-12-31"' in page
 
 
+async def test_financial_years_and_quarters_on_the_page_and_in_csv(aiohttp_client, tmp_path,
+                                                                   sqlite_sessions_url):
+    client = await aiohttp_client(create_app(make_settings(tmp_path, DATABASE_URL=sqlite_sessions_url)))
+    app = client.server.app
+    for when in (at(2024, 2, 1), at(2024, 3, 31).replace(hour=23, minute=59),
+                 at(2024, 4, 1).replace(hour=0, minute=0), at(2024, 5, 1), at(2025, 3, 31)):
+        await place(app[SESSIONS], app[CIPHER], when, "hate_crime", hate_strand=["race"])
+    await sign_in_as(client, "viewer")
+    page = await (await client.get(
+        "/staff/statistics?period=financial_year&from=2024-04-01&to=2025-03-31")).text()
+    assert '<option value="financial_year" selected>financial year</option>' in page
+    assert "<caption>Reports by topic, by financial year</caption>" in page
+    assert 'name="from" value="2024-04-01"' in page and 'name="to" value="2025-03-31"' in page
+    assert "Financial years run from April to March" in page and "<title>Race, 2024/25: 3</title>" in page
+    assert cells(page, "hate_crime", "2024/25")[0] == ("3", "+1 (+50.0%)")  # 2023/24 had 2
+    assert re.findall(r'<th scope="row">([^<]+)</th>', section(page, "topics")) == ["2024/25"]
+    page = await (await client.get(
+        "/staff/statistics?period=financial_quarter&from=2024-03-31&to=2024-04-01")).text()
+    assert re.findall(r'<th scope="row">([^<]+)</th>', section(page, "topics")) == [
+        "2024/25 Q1", "2023/24 Q4"]
+    assert cells(page, "hate_crime", "2024/25 Q1")[0] == ("2", "0 (0.0%)")
+    assert cells(page, "hate_crime", "2023/24 Q4")[0] == ("2", "+2 (n/a)")
+    resp = await client.get("/staff/statistics/hate_crime.csv",
+                            params={"period": "financial_quarter", "from": "2024-03-31", "to": "2024-04-01"})
+    assert resp.headers["Content-Disposition"] == (
+        'attachment; filename="safer-oxford-hate_crime-by-financial_quarter-2023-24-Q4-to-2024-25-Q1.csv"')
+    table = csv_rows(await resp.text())
+    assert table[0][:4] == ["Financial quarter", "Race", "Race: change", "Race: change %"]
+    assert [row[:4] for row in table[1:]] == [["2024/25 Q1", "2", "0", "0.0"], ["2023/24 Q4", "2", "2", ""]]
+    default = await (await client.get("/staff/statistics?period=financial_quarter")).text()
+    assert len(re.findall(r'<th scope="row">', section(default, "topics"))) == 8
+
+
 def csv_rows(body: str) -> list[list[str]]:
     assert body.startswith("\ufeff")  # for spreadsheets, as the queue's export
     return list(csv.reader(io.StringIO(body[1:])))
@@ -218,7 +315,7 @@ async def test_a_value_missing_from_the_details_file_gets_its_own_column_safe_in
 
 
 @pytest.mark.parametrize(("query", "message"), [
-    ("period=week", "period must be month, quarter or year."),
+    ("period=week", "period must be month, quarter, year, financial_quarter, financial_year."),
     ("from=2026-13-01", "from must be a date between 2000-01-01 and 2999-12-31, written YYYY-MM-DD."),
     ("to=yesterday", "to must be a date between"),
     ("from=1999-12-31", "from must be a date between"),

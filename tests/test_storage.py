@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import datetime as dt
+import functools
 import json
 import re
 import uuid
@@ -220,15 +221,15 @@ async def test_repeated_and_concurrent_submissions_keep_one_set_of_consents(sess
 async def test_status_is_found_by_a_loosely_typed_code(sessions, cipher):
     report = await reports.create_report(sessions, cipher, shared_report())
     typed = " " + reports.format_reference(report.reference).lower().replace("-", " - ", 1) + " "
-    status = await reports.report_status(sessions, typed)
+    status = await reports.report_status(sessions, cipher, typed)
     assert status.reference == report.reference
     assert (status.topic, status.status) == ("hate_crime", "new")
     assert status.consents == {TVP: True, SHU: True}
     assert status.referrals == {TVP: "to_send", SHU: "to_send"}
     assert status.created_at.tzinfo is not None and status.updated_at.tzinfo is not None
     assert abs(status.created_at - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=1)
-    assert await reports.report_status(sessions, reports.new_reference()) is None
-    assert await reports.report_status(sessions, "") is None
+    assert await reports.report_status(sessions, cipher, reports.new_reference()) is None
+    assert await reports.report_status(sessions, cipher, "") is None
     assert await reports.find_by_reference(sessions, reports.new_reference()) is None
 
 
@@ -237,7 +238,7 @@ async def test_consent_is_withdrawn_for_one_recipient_then_all(sessions, cipher)
     code = reports.format_reference(report.reference)
     assert await reports.withdraw_consent(sessions, code, SHU) == [SHU]
     assert await reports.withdraw_consent(sessions, code, SHU) == []
-    status = await reports.report_status(sessions, code)
+    status = await reports.report_status(sessions, cipher, code)
     assert status.consents == {TVP: True, SHU: False}
     assert status.referrals == {TVP: "to_send", SHU: "withdrawn"}
     assert status.updated_at > status.created_at
@@ -246,7 +247,7 @@ async def test_consent_is_withdrawn_for_one_recipient_then_all(sessions, cipher)
                                    "AND organisation = :o"), {"i": report.id, "o": TVP})
     assert await reports.withdraw_consent(sessions, code, None) == [TVP]
     assert await reports.withdraw_consent(sessions, code, None) == []
-    status = await reports.report_status(sessions, code)
+    status = await reports.report_status(sessions, cipher, code)
     assert status.consents == {TVP: False, SHU: False}
     assert status.referrals == {TVP: "withdrawn", SHU: "withdrawn"}
     consents = await rows(sessions, "SELECT withdrawn_at FROM consents WHERE report_id = :i",
@@ -255,6 +256,67 @@ async def test_consent_is_withdrawn_for_one_recipient_then_all(sessions, cipher)
     assert [(a, d) for _, a, d in await audit_trail(sessions, report.reference)][1:] == [
         ("consent_withdrawn", {"recipient": SHU}), ("consent_withdrawn", {"recipient": TVP})]
     assert await reports.withdraw_consent(sessions, reports.new_reference(), None) == []
+
+
+async def test_a_referral_staff_ask_for_waits_for_the_reporters_yes(sessions, cipher):
+    report = await reports.create_report(sessions, cipher, shared_report(
+        consents=(SHU,), referrals=((SHU, "outbox"),)))
+    ask = functools.partial(casework.request_referral, sessions, cipher, report.reference,
+                            actor="casey", reason_needed=True, ask_reporter="May we?")
+    with pytest.raises(casework.CaseworkError, match="Write"):
+        await ask("tell_mama", "  ")
+    with pytest.raises(casework.CaseworkError, match="already"):
+        await ask(SHU, "twice")
+    assert await ask("tell_mama", f"they run a helpline for {report.reference}") == \
+        "awaiting_consent"
+    status = await reports.report_status(sessions, cipher, report.reference)
+    assert status.requests == {"tell_mama": f"they run a helpline for {report.reference}"}
+    assert status.consents == {SHU: True}
+    (raw,) = await rows(sessions, "SELECT state, reason_enc, requested_by FROM referrals "
+                        "WHERE organisation = 'tell_mama' AND report_id = :i", i=report.id)
+    assert (raw.state, raw.requested_by) == ("awaiting_consent", "casey")
+    assert report.reference not in raw.reason_enc
+    sent = await rows(sessions, "SELECT direction, body_enc FROM messages WHERE report_id = :i",
+                      i=report.id)
+    assert [(m.direction, cipher.decrypt(m.body_enc)) for m in sent] == [
+        ("to_reporter", "May we?")]
+    assert await reports.answer_referral_request(sessions, report.reference, "galop", True) \
+        is False
+    assert await reports.answer_referral_request(sessions, report.reference, "tell_mama", True)
+    assert await reports.answer_referral_request(sessions, report.reference, "tell_mama",
+                                                 False) is False
+    status = await reports.report_status(sessions, cipher, report.reference)
+    assert status.requests == {} and status.consents == {SHU: True, "tell_mama": True}
+    assert status.referrals == {SHU: "to_send", "tell_mama": "to_send"}
+
+
+async def test_a_declined_referral_is_closed_and_a_standing_consent_needs_no_question(
+        sessions, cipher):
+    report = await reports.create_report(sessions, cipher, shared_report(
+        consents=(SHU, TVP, "galop"), referrals=((SHU, "outbox"),)))
+    ask = functools.partial(casework.request_referral, sessions, cipher, report.reference,
+                            actor="casey", reason_needed=False, ask_reporter="May we?")
+    assert await ask(TVP, "") == "to_send"
+    assert await reports.withdraw_consent(sessions, report.reference, "galop") == ["galop"]
+    assert await ask("galop", "") == "awaiting_consent"
+    assert await reports.answer_referral_request(sessions, report.reference, "galop", True)
+    assert await ask("cst", "") == "awaiting_consent"
+    assert await reports.answer_referral_request(sessions, report.reference, "cst", False)
+    status = await reports.report_status(sessions, cipher, report.reference)
+    assert status.referrals == {SHU: "to_send", TVP: "to_send", "galop": "to_send",
+                                "cst": "declined"}
+    assert status.consents == {SHU: True, TVP: True, "galop": True} and status.requests == {}
+    with pytest.raises(casework.CaseworkError, match="declined"):
+        await ask("cst", "please")
+    assert len(await rows(sessions, "SELECT id FROM messages WHERE report_id = :i",
+                          i=report.id)) == 2
+    assert [(a, d) for _, a, d in await audit_trail(sessions, report.reference)][1:] == [
+        ("referral_requested", {"organisation": TVP, "state": "to_send"}),
+        ("consent_withdrawn", {"recipient": "galop"}),
+        ("referral_requested", {"organisation": "galop", "state": "awaiting_consent"}),
+        ("consent_given", {"recipient": "galop"}),
+        ("referral_requested", {"organisation": "cst", "state": "awaiting_consent"}),
+        ("referral_declined", {"recipient": "cst"})]
 
 
 async def test_deleting_a_report_removes_everything_but_the_audit_event(sessions, cipher):
@@ -375,6 +437,9 @@ async def test_staff_and_reporter_messages_are_encrypted_and_announced_once(sess
     async with sessions() as session:
         bodies = (await session.execute(text("SELECT body_enc FROM messages"))).scalars().all()
     assert bodies and not any("Stop Hate" in b for b in bodies)
+    elsewhere = DataCipher(Fernet.generate_key())  # a report this key cannot read
+    unreadable = await reports.create_report(sessions, elsewhere, new_report(delivery="tg:1"))
+    assert await messages.send_to_reporter(sessions, elsewhere, unreadable.reference, "c", "hi")
     pending = await messages.pending_notifications(sessions, cipher, "tg")
     assert [(p.reference, p.delivery) for p in pending] == [(report.reference, "tg:4242")]
     assert await messages.pending_notifications(sessions, cipher, "web") == []

@@ -53,8 +53,9 @@ NOT_SHARED = "Your location was not shared"
 
 @pytest.fixture(scope="module")
 def system(tmp_path_factory):
-    """One real system for the module, without Telegram."""
-    with running_system(tmp_path_factory.mktemp("var")) as services:
+    """One real system for the module, without Telegram; an open page asks for staff
+    message notices every second."""
+    with running_system(tmp_path_factory.mktemp("var"), WEB_NOTICE_SECONDS="1") as services:
         yield services
 
 

@@ -7,20 +7,17 @@ entry and the problem, and the app and the action server refuse to start with it
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot import details
-from bot.datafiles import read_yaml
+from bot.datafiles import read_yaml, reloaded
 from bot.details import padded_words
 from bot.directory.geo import Gazetteer, read_postcodes
 from bot.directory.safe_places import SafePlace, read_safe_places
 from bot.directory.services import Service, parse_service
 from bot.settings import PROJECT_ROOT
 from bot.topics import TOPICS
-
-log = logging.getLogger(__name__)
 
 DIRECTORY_DIR = PROJECT_ROOT / "data" / "directory"
 STALE_AFTER = dt.timedelta(days=183)  # about 6 months
@@ -139,7 +136,6 @@ def _services(path: Path, areas: Areas) -> dict[str, Service]:
 
 
 _FILES = ("places.yml", "postcodes.csv", "services.yml", "safe_places.csv")
-_loaded: dict[str, tuple[tuple[int, ...], Directory]] = {}
 
 
 def default() -> Directory:
@@ -148,21 +144,5 @@ def default() -> Directory:
     without a restart). A changed file that fails its checks is logged and the directory
     in use stays, so a bad edit never breaks conversations under way."""
     folder = DIRECTORY_DIR
-    stamp = tuple(_mtime(folder / name) for name in _FILES)
-    known = _loaded.get(str(folder))
-    if known is None or known[0] != stamp:
-        try:
-            _loaded[str(folder)] = (stamp, load(folder))
-        except DirectoryError as exc:
-            if known is None:
-                raise
-            log.error("directory not reloaded, the one in use stays: %s", exc)
-            _loaded[str(folder)] = (stamp, known[1])
-    return _loaded[str(folder)][1]
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
+    return reloaded("directory", tuple(folder / name for name in _FILES), lambda: load(folder),
+                    DirectoryError)

@@ -3,7 +3,7 @@
 The data files stay the one source of every signposting fact. A correction is made on a
 copy of the folder, the copy is checked as at start-up, and only then is the changed file
 moved over the original, so a correction can never leave a broken directory. Comments in
-services.yml are kept (ruamel's round trip).
+services.yml are kept (ruamel's round trip). See `bot.datafiles`.
 """
 
 from __future__ import annotations
@@ -11,15 +11,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot import directory
+from bot.datafiles import edited_yaml, replace_checked
 from bot.directory.safe_places import COLUMNS
 
 SERVICES, SAFE_PLACES = "services.yml", "safe_places.csv"
@@ -39,8 +36,7 @@ def mark_verified(folder: Path, kind: str, entry_id: str, day: dt.date) -> None:
 def correct_contact(folder: Path, service_id: str, how: str, value: str, day: dt.date) -> None:
     """Change one of a service's contacts (a kind of `services.CONTACT_KINDS`), checked
     from its source today; an empty value removes it."""
-    def change(text: str) -> str:
-        yaml, data = _round_trip(text)
+    def change(data) -> None:
         entry = _service(data, service_id)
         contact = entry.setdefault("contact", {})
         if value.strip():  # quoted, so YAML never reads a number like 01865 as an integer
@@ -48,37 +44,12 @@ def correct_contact(folder: Path, service_id: str, how: str, value: str, day: dt
         else:
             contact.pop(how, None)
         entry["last_verified"] = day
-        return _dump(yaml, data)
-    _apply(folder, SERVICES, change)
+    _apply(folder, SERVICES, lambda text: edited_yaml(text, change))
 
 
 def _apply(folder: Path, name: str, change) -> None:
-    """Change one file on a checked copy of the folder, then move it into place."""
-    with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / "directory"
-        shutil.copytree(folder, copy)
-        changed = change((copy / name).read_text(encoding="utf-8"))
-        (copy / name).write_text(changed, encoding="utf-8")
-        try:
-            directory.load(copy)
-        except directory.DirectoryError as exc:  # named by file, not by the scratch folder
-            raise directory.DirectoryError(str(exc).replace(f"{copy}/", "")) from None
-        staged = folder / f"{name}.new"
-        staged.write_text(changed, encoding="utf-8")
-        os.replace(staged, folder / name)
-
-
-def _round_trip(text: str):
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a long line: the diff shows only what changed
-    return yaml, yaml.load(text)
-
-
-def _dump(yaml: YAML, data) -> str:
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
+    """Change one file on a checked copy of the whole folder, then move it into place."""
+    replace_checked(folder, name, change, directory.load, directory.DirectoryError)
 
 
 def _service(data, service_id: str):
@@ -88,9 +59,9 @@ def _service(data, service_id: str):
 
 
 def _service_field(text: str, service_id: str, field: str, value: object) -> str:
-    yaml, data = _round_trip(text)
-    _service(data, service_id)[field] = value
-    return _dump(yaml, data)
+    def change(data) -> None:
+        _service(data, service_id)[field] = value
+    return edited_yaml(text, change)
 
 
 def _place_field(text: str, place_id: str, field: str, value: str) -> str:

@@ -131,6 +131,25 @@
     }, { timeout: LOCATION_TIMEOUT_MS });
   }
 
+  // While the page is open, it asks now and then whether staff wrote about a report made
+  // in it; the notice says only that a message waits (it is read by the reference code).
+  async function checkNotices() {
+    if (!sender || document.visibilityState !== "visible") return;
+    try {
+      const resp = await fetch("/api/chat/notices", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ sender }),
+      });
+      if (!resp.ok || !sender) return;
+      for (const notice of (await resp.json()).notices) add(notice, "bot");
+    } catch {
+      // Offline for a moment: the next check will tell.
+    }
+  }
+
+  setInterval(checkNotices, Number(log.dataset.noticeSeconds) * 1000);
+
   if (navigator.geolocation) {
     locate.hidden = false;
     locate.addEventListener("click", shareLocation);

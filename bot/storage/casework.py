@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.crypto import DataCipher
-from bot.storage.models import CaseNote, Report, StatusChange, utcnow
-from bot.storage.reports import audit_event, by_reference
+from bot.storage.messages import TO_REPORTER
+from bot.storage.models import (
+    CaseNote,
+    Consent,
+    Message,
+    Referral,
+    Report,
+    StatusChange,
+    utcnow,
+)
+from bot.storage.reports import audit_event, by_reference, referral_in
 
 # A report's statuses, in the order a case moves through them ("closed" needs an outcome).
 STATUSES = {"new": "New", "in_review": "In review", "referred": "Referred",
@@ -20,6 +29,9 @@ STATUSES = {"new": "New", "in_review": "In review", "referred": "Referred",
 OUTCOMES = {"resolved": "Resolved", "referred_on": "Referred to a partner organisation",
             "no_further_action": "No further action", "withdrawn": "The reporter withdrew it",
             "no_contact": "The reporter could not be reached"}
+REFERRAL_STATES = {"to_send": "to send", "sent": "sent", "withdrawn": "consent withdrawn",
+                   "awaiting_consent": "waiting for the reporter's consent",
+                   "declined": "declined by the reporter"}
 MAX_NOTE_CHARS = 2000
 
 
@@ -49,6 +61,17 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Sharing:
+    """One organisation the report is shared with or asked to be: the resident's consent
+    and the referral, either of which may be missing."""
+
+    organisation: str
+    consent: Consent | None
+    referral: Referral | None
+    reason: str | None  # why staff asked for the referral, decrypted
+
+
+@dataclass(frozen=True)
 class CaseView:
     report: Report
     description: str
@@ -57,6 +80,7 @@ class CaseView:
     messages: list[Note]
     notes: list[Note]
     history: list[Change]
+    sharing: list[Sharing]
 
 
 async def open_case(sessions: async_sessionmaker, cipher: DataCipher, reference: str,
@@ -76,7 +100,17 @@ async def open_case(sessions: async_sessionmaker, cipher: DataCipher, reference:
         notes=[Note("note", n.author, n.at, cipher.decrypt(n.body_enc)) for n in report.notes],
         history=[Change(c.status, c.outcome, c.actor, c.at,
                         cipher.decrypt(c.note_enc) if c.note_enc else None)
-                 for c in report.status_changes])
+                 for c in report.status_changes],
+        sharing=_sharing(cipher, report))
+
+
+def _sharing(cipher: DataCipher, report: Report) -> list[Sharing]:
+    consents = {c.recipient: c for c in report.consents}
+    referrals = {r.organisation: r for r in report.referrals}
+    return [Sharing(o, consents.get(o), referrals.get(o),
+                    cipher.decrypt(referrals[o].reason_enc)
+                    if o in referrals and referrals[o].reason_enc else None)
+            for o in dict.fromkeys([*consents, *referrals])]
 
 
 async def mark_referral_sent(sessions: async_sessionmaker, reference: str, organisation: str,
@@ -85,15 +119,43 @@ async def mark_referral_sent(sessions: async_sessionmaker, reference: str, organ
     is waiting to be sent, so a withdrawn consent is never overridden."""
     async with sessions() as session, session.begin():
         report = await by_reference(session, reference, lock=True)
-        waiting = [r for r in (report.referrals if report else [])
-                   if r.organisation == organisation and r.state == "to_send"]
-        if not waiting:
+        waiting = referral_in(report, organisation, "to_send")
+        if waiting is None:
             return False
-        waiting[0].state, waiting[0].updated_at = "sent", utcnow()
+        waiting.state, waiting.updated_at = "sent", utcnow()
         report.updated_at = utcnow()
         session.add(audit_event(caseworker, "referral_sent", report.reference,
                                 {"organisation": organisation}))
     return True
+
+
+async def request_referral(sessions: async_sessionmaker, cipher: DataCipher, reference: str,
+                           organisation: str, reason: str, actor: str, *,
+                           reason_needed: bool, ask_reporter: str) -> str:
+    """Refer the report to `organisation`; its state: "to_send" when the resident's consent
+    to it stands, otherwise "awaiting_consent", and `ask_reporter` goes to them through the
+    bot: nothing is shared until they say yes. Once per organisation: a declined or
+    withdrawn one is never asked again."""
+    reason = _checked_text(reason, required=reason_needed)
+    async with sessions() as session, session.begin():
+        report = await _report(session, reference)
+        earlier = next((r for r in report.referrals if r.organisation == organisation), None)
+        if earlier is not None:
+            raise CaseworkError(f"This report already has a referral there ({earlier.state}).")
+        consented = any(c.recipient == organisation and c.withdrawn_at is None
+                        for c in report.consents)
+        state = "to_send" if consented else "awaiting_consent"
+        now = utcnow()
+        report.referrals.append(Referral(
+            organisation=organisation, state=state, requested_by=actor, created_at=now,
+            updated_at=now, reason_enc=cipher.encrypt(reason) if reason else None))
+        if not consented:
+            report.messages.append(Message(direction=TO_REPORTER, author=actor, at=now,
+                                           body_enc=cipher.encrypt(ask_reporter)))
+        report.updated_at = now
+        session.add(audit_event(actor, "referral_requested", report.reference,
+                                {"organisation": organisation, "state": state}))
+    return state
 
 
 async def change_status(sessions: async_sessionmaker, cipher: DataCipher, reference: str,

@@ -2,18 +2,22 @@
 
 Staff write to a report; the reporter's chat is told that a message is waiting (never
 its text, which could show on a lock screen) and reads it by giving the reference code.
+Telegram chats are told by a poller; a web chat page asks for its notices while it is open.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.crypto import DataCipher
 from bot.storage.models import Message, Report, utcnow
-from bot.storage.reports import audit_event, by_reference
+from bot.storage.reports import audit_event, by_reference, delivery_key
+
+log = logging.getLogger(__name__)
 
 TO_REPORTER, FROM_REPORTER = "to_reporter", "from_reporter"
 
@@ -61,10 +65,33 @@ async def pending_notifications(sessions: async_sessionmaker, cipher: DataCipher
             select(Message.id, Report.reference, Report.delivery_enc)
             .join(Report, Message.report_id == Report.id)
             .where(Message.direction == TO_REPORTER, Message.notified_at.is_(None),
-                   Report.delivery_enc.is_not(None))
+                   Report.delivery_enc.is_not(None),
+                   # Reports made before the channel was kept have none: decrypted to tell.
+                   or_(Report.delivery_channel == channel, Report.delivery_channel.is_(None)))
             .order_by(Message.id))).all()
-    found = [Pending(i, ref, cipher.decrypt(enc)) for i, ref, enc in rows]
+    found, unreadable = [], 0
+    for message_id, reference, delivery in rows:
+        try:
+            found.append(Pending(message_id, reference, cipher.decrypt(delivery)))
+        except ValueError:
+            unreadable += 1
+    if unreadable:  # one bad row must not hold up every other chat's notice
+        log.warning("%d staff message notices skipped: their chat address cannot be decrypted "
+                    "with this DATA_KEY", unreadable)
     return [p for p in found if p.delivery.startswith(f"{channel}:")]
+
+
+async def take_notices(sessions: async_sessionmaker, cipher: DataCipher, delivery: str) -> int:
+    """How many staff messages are waiting for reports made in this chat, marked as
+    announced so each is announced once (a web page asking while it is open)."""
+    async with sessions() as session, session.begin():
+        waiting = list(await session.scalars(
+            select(Message).join(Report, Message.report_id == Report.id)
+            .where(Report.delivery_key == delivery_key(cipher, delivery),
+                   Message.direction == TO_REPORTER, Message.notified_at.is_(None))))
+        for message in waiting:
+            message.notified_at = utcnow()
+    return len(waiting)
 
 
 async def mark_notified(sessions: async_sessionmaker, message_ids: list[int]) -> None:

@@ -72,8 +72,11 @@ class Report(Base):
     answers_enc: Mapped[str | None] = mapped_column(Text)
     # Only when the resident chose to leave contact details.
     contact_enc: Mapped[str | None] = mapped_column(Text)
-    # Where staff replies go ("telegram:123", "web:abc"); never shown to staff.
+    # Where staff replies go ("tg:123", "web:<page id>"); never shown to staff. The channel
+    # in the clear (which poller announces them), and a keyed hash to find a page's notices.
     delivery_enc: Mapped[str | None] = mapped_column(Text)
+    delivery_channel: Mapped[str | None] = mapped_column(String(8))
+    delivery_key: Mapped[str | None] = mapped_column(String(64), index=True)
     # Canonical values from data/details.yml only (never free text), so plain for statistics.
     details: Mapped[dict] = mapped_column(JSON, default=dict)
     reporter_key: Mapped[str] = mapped_column(String(64), index=True)

@@ -83,6 +83,8 @@ class ReportStatus:
     updated_at: dt.datetime
     consents: dict[str, bool]
     referrals: dict[str, str]
+    # Referrals staff asked for and the resident has not answered: organisation -> reason.
+    requests: dict[str, str] = field(default_factory=dict)
 
 
 async def create_report(sessions: async_sessionmaker, cipher: DataCipher,
@@ -122,12 +124,19 @@ def _report_row(cipher: DataCipher, new: NewReport, key: str) -> Report:
         answers_enc=cipher.encrypt(json.dumps(new.answers)),
         contact_enc=cipher.encrypt(new.contact) if new.contact else None,
         delivery_enc=cipher.encrypt(new.delivery) if new.delivery else None,
+        delivery_channel=new.delivery.split(":", 1)[0] if new.delivery else None,
+        delivery_key=delivery_key(cipher, new.delivery) if new.delivery else None,
         details=new.details, reporter_key=cipher.identity(f"reporter:{new.reporter}"),
         status="new", created_at=now, updated_at=now,
         consents=[Consent(recipient=r, given_at=now) for r in dict.fromkeys(new.consents)],
         referrals=[Referral(organisation=o, method=m, state="to_send", created_at=now, updated_at=now)
                    for o, m in dict(new.referrals).items()],
         status_changes=[StatusChange(status="new", actor="resident", at=now)])
+
+
+def delivery_key(cipher: DataCipher, delivery: str) -> str:
+    """The keyed hash a chat's reports are found by, for its staff-message notices."""
+    return cipher.identity(f"delivery:{delivery}")
 
 
 async def _by_submission_key(sessions: async_sessionmaker, key: str) -> Report | None:
@@ -147,8 +156,10 @@ async def by_reference(session: AsyncSession, reference: str, lock: bool = False
     return await session.scalar(query.with_for_update() if lock else query)
 
 
-async def report_status(sessions: async_sessionmaker, reference: str) -> ReportStatus | None:
-    """What a resident may see of their own report: no content, only where it stands."""
+async def report_status(sessions: async_sessionmaker, cipher: DataCipher,
+                        reference: str) -> ReportStatus | None:
+    """What a resident may see of their own report: no content, only where it stands and
+    what staff ask them to agree to."""
     report = await find_by_reference(sessions, reference)
     if report is None:
         return None
@@ -156,7 +167,9 @@ async def report_status(sessions: async_sessionmaker, reference: str) -> ReportS
         reference=report.reference, topic=report.topic, status=report.status,
         created_at=report.created_at, updated_at=report.updated_at,
         consents={c.recipient: c.withdrawn_at is None for c in report.consents},
-        referrals={r.organisation: r.state for r in report.referrals})
+        referrals={r.organisation: r.state for r in report.referrals},
+        requests={r.organisation: cipher.decrypt(r.reason_enc) if r.reason_enc else ""
+                  for r in report.referrals if r.state == "awaiting_consent"})
 
 
 async def withdraw_consent(sessions: async_sessionmaker, reference: str,
@@ -184,6 +197,40 @@ async def withdraw_consent(sessions: async_sessionmaker, reference: str,
         session.add_all(audit_event("resident", "consent_withdrawn", report.reference, {"recipient": r})
                         for r in withdrawn)
     return withdrawn
+
+
+async def answer_referral_request(sessions: async_sessionmaker, reference: str,
+                                  organisation: str, agree: bool) -> bool:
+    """The resident's yes or no to a referral staff asked for: yes records their consent and
+    puts the referral in the outbox; no closes it for good. False if nothing was waiting."""
+    async with sessions() as session, session.begin():
+        report = await by_reference(session, reference, lock=True)
+        waiting = referral_in(report, organisation, "awaiting_consent")
+        if waiting is None:
+            return False
+        now = utcnow()
+        waiting.state, waiting.updated_at = ("to_send" if agree else "declined"), now
+        if agree:
+            _give_consent(report, organisation, now)
+        report.updated_at = now
+        session.add(audit_event("resident", "consent_given" if agree else "referral_declined",
+                                report.reference, {"recipient": organisation}))
+    return True
+
+
+def referral_in(report: Report | None, organisation: str, state: str) -> Referral | None:
+    """The report's referral to `organisation`, if there is one in `state`."""
+    return next((r for r in (report.referrals if report else [])
+                 if r.organisation == organisation and r.state == state), None)
+
+
+def _give_consent(report: Report, recipient: str, now: dt.datetime) -> None:
+    """A new consent, or one withdrawn before given again (one row per recipient)."""
+    earlier = next((c for c in report.consents if c.recipient == recipient), None)
+    if earlier is None:
+        report.consents.append(Consent(recipient=recipient, given_at=now))
+    else:
+        earlier.given_at, earlier.withdrawn_at = now, None
 
 
 async def delete_report(sessions: async_sessionmaker, reference: str) -> bool:

@@ -1,9 +1,10 @@
 """Counts for the statistics page, aggregated by the database (GROUP BY), never by loading reports.
 
-Reports are counted by period, in UTC: a month ("2026-11"), a quarter ("2026-Q4") or a year
-("2026"), and by topic or by one detail of a topic. A report naming two values of a detail
-(two hate-crime strands) counts once under each; one naming none counts under NOT_GIVEN, so
-no report is left out of a table.
+Reports are counted by period, in UTC: a month ("2026-11"), a quarter ("2026-Q4"), a year
+("2026"), or the partnership's financial quarter ("2025/26 Q1": April to June 2025) and
+financial year ("2025/26": April 2025 to March 2026), and by topic or by one detail of a
+topic. A report naming two values of a detail (two hate-crime strands) counts once under
+each; one naming none counts under NOT_GIVEN, so no report is left out of a table.
 """
 
 from __future__ import annotations
@@ -11,17 +12,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, String, case, cast, distinct, func, select, true
+from sqlalchemy import Integer, String, case, cast, distinct, func, literal_column, select, true
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot import details
 from bot.storage.models import Report
 
-PERIODS = ("month", "quarter", "year")
+PERIODS = ("month", "quarter", "year", "financial_quarter", "financial_year")
 NOT_GIVEN = "not_given"
-# Periods in a year: a period is numbered year * n + its place in the year ("ordinal").
-_PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
+# Periods in a year: a period is numbered year * n + its place in the year ("ordinal"), the
+# year starting `_FROM_MONTH` months after January (a financial year starts in April), and
+# taking its number from the calendar year it starts in.
+_PER_YEAR = {"month": 12, "quarter": 4, "year": 1, "financial_quarter": 4, "financial_year": 1}
+_FROM_MONTH = {"financial_quarter": 3, "financial_year": 3}
 # Period label -> column (a topic or a detail's value) -> reports.
 Counts = dict[str, dict[str, int]]
 
@@ -72,20 +76,23 @@ class Window:
 
 
 def ordinal(day: dt.date, period: str) -> int:
-    per_year = _PER_YEAR[period]
-    return day.year * per_year + (day.month - 1) * per_year // 12
+    months = day.year * 12 + day.month - 1 - _FROM_MONTH.get(period, 0)
+    return months * _PER_YEAR[period] // 12
 
 
 def start(number: int, period: str) -> dt.datetime:
     """The first moment (UTC) of the period numbered `number`."""
-    year, place = divmod(number, _PER_YEAR[period])
-    return dt.datetime(year, place * 12 // _PER_YEAR[period] + 1, 1, tzinfo=dt.UTC)
+    year, month = divmod(number * 12 // _PER_YEAR[period] + _FROM_MONTH.get(period, 0), 12)
+    return dt.datetime(year, month + 1, 1, tzinfo=dt.UTC)
 
 
 def label(number: int, period: str) -> str:
-    """The period as the database writes it: "2026-11", "2026-Q4" or "2026"."""
+    """The period as the database writes it: "2026-11", "2026-Q4", "2026", "2025/26 Q1" or
+    "2025/26"."""
     year, place = divmod(number, _PER_YEAR[period])
-    return {"month": f"{year}-{place + 1:02d}", "quarter": f"{year}-Q{place + 1}", "year": f"{year}"}[period]
+    financial = f"{year}/{(year + 1) % 100:02d}"
+    return {"month": f"{year}-{place + 1:02d}", "quarter": f"{year}-Q{place + 1}", "year": f"{year}",
+            "financial_quarter": f"{financial} Q{place + 1}", "financial_year": financial}[period]
 
 
 async def by_topic(sessions: async_sessionmaker, window: Window) -> Counts:
@@ -172,19 +179,36 @@ def _within(window: Window) -> tuple:
 
 
 def _period(dialect: str, period: str):
-    """The report's period as `label` writes it (UTC), in each database's own words."""
+    """The report's period as `label` writes it (UTC), in each database's own words. A
+    financial period is read from the time 3 months earlier (1 April is then 1 January), with
+    the two digits of the year after it."""
     if dialect == "sqlite":
         return _sqlite_period(period)
-    formats = {"month": "YYYY-MM", "quarter": 'YYYY-"Q"Q', "year": "YYYY"}
-    return func.to_char(func.timezone("UTC", Report.created_at), formats[period])
+    when = func.timezone("UTC", Report.created_at)
+    if period not in _FROM_MONTH:
+        formats = {"month": "YYYY-MM", "quarter": 'YYYY-"Q"Q', "year": "YYYY"}
+        return func.to_char(when, formats[period])
+    shifted = when - literal_column("INTERVAL '3 months'")
+    year = func.to_char(shifted, 'YYYY"/"').concat(
+        func.to_char(shifted + literal_column("INTERVAL '1 year'"), "YY"))
+    return year if period == "financial_year" else year.concat(func.to_char(shifted, '" Q"Q'))
 
 
 def _sqlite_period(period: str):
-    if period != "quarter":
-        return func.strftime({"month": "%Y-%m", "year": "%Y"}[period], Report.created_at)
-    month = cast(func.strftime("%m", Report.created_at), Integer)
+    # From the first of the month: SQLite's "-3 months" makes 31 December "1 October".
+    shift = ("start of month", "-3 months") if period in _FROM_MONTH else ()
+
+    def strftime(pattern: str, *more: str):
+        return func.strftime(pattern, Report.created_at, *shift, *more)
+
+    if period in ("month", "year"):
+        return strftime({"month": "%Y-%m", "year": "%Y"}[period])
+    month = cast(strftime("%m"), Integer)
     quarter = cast((month + 2) // 3, String)
-    return func.strftime("%Y-Q", Report.created_at).concat(quarter)
+    if period == "quarter":
+        return strftime("%Y-Q").concat(quarter)
+    year = strftime("%Y/").concat(func.substr(strftime("%Y", "+1 year"), 3))
+    return year if period == "financial_year" else year.concat(" Q").concat(quarter)
 
 
 def _detail_values(dialect: str, detail: str):

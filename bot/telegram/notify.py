@@ -12,6 +12,7 @@ import logging
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from bot.conversation import STAFF_MESSAGE_NOTICE
 from bot.crypto import DataCipher
 from bot.storage import messages
 from bot.telegram.traces import Traces
@@ -22,8 +23,7 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "tg"
 POLL_SECONDS = 5
-NOTICE = ("There is a new message about a report you made. To read it, send "
-          "\"check my report\" and your reference code.")
+NOTICE = STAFF_MESSAGE_NOTICE
 
 
 async def notify_once(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher,

@@ -12,12 +12,19 @@ from aiohttp import web
 from sqlalchemy import text
 
 from bot import safety, signposting
-from bot.conversation import MAX_MESSAGE_CHARS, SHARE_LOCATION, command_payload
+from bot.conversation import (
+    MAX_MESSAGE_CHARS,
+    SHARE_LOCATION,
+    STAFF_MESSAGE_NOTICE,
+    command_payload,
+)
 from bot.engine import EngineUnavailable
 from bot.ratelimit import WINDOW_SECONDS
+from bot.storage import messages
 from bot.topics import classify
 from bot.web.chat import NO_STORE
 from bot.web.keys import (
+    CIPHER,
     CONVERSATIONS,
     ENGINE,
     HTTP,
@@ -112,8 +119,19 @@ async def chat(request: web.Request) -> web.Response:
                                  headers={"Retry-After": str(int(WINDOW_SECONDS)), **NO_STORE})
     conversations = request.app[CONVERSATIONS]
     replies = await conversations.reply(conversations.sender_id("web", sender), message,
-                                        location=location)
+                                        delivery=f"web:{sender}", location=location)
     return web.json_response(replies, headers=NO_STORE)
+
+
+@routes.post("/api/chat/notices")
+async def chat_notices(request: web.Request) -> web.Response:
+    """Asked by an open chat page now and then: whether staff wrote about a report made in
+    it (the page id is random per page load, so a closed page is never told)."""
+    sender = _text_field(await _json_object(request), "sender", MAX_SENDER_CHARS)
+    waiting = await messages.take_notices(request.app[SESSIONS], request.app[CIPHER],
+                                          f"web:{sender}")
+    return web.json_response({"notices": [STAFF_MESSAGE_NOTICE] if waiting else []},
+                             headers=NO_STORE)
 
 
 @routes.post("/api/classify")

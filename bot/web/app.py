@@ -25,7 +25,7 @@ from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.retention import purge_daily, purge_logged
 from bot.storage.trackers import Trackers
 from bot.telegram.app import WEBHOOK_PATH, telegram_ctx, webhook
-from bot.web import api, chat, staff, statistics
+from bot.web import accounts, api, chat, routing_pages, staff, statistics
 from bot.web import directory as directory_pages
 from bot.web.keys import (
     CIPHER,
@@ -115,6 +115,8 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.add_routes(staff.routes)
     app.add_routes(directory_pages.routes)
     app.add_routes(statistics.routes)
+    app.add_routes(routing_pages.routes)
+    app.add_routes(accounts.routes)
     app.router.add_post(WEBHOOK_PATH, webhook)
     app.router.add_static("/static", PROJECT_ROOT / "bot" / "static")
     return app

@@ -4,6 +4,7 @@ import aiohttp_jinja2
 from aiohttp import web
 
 from bot import signposting
+from bot.web.keys import SETTINGS
 
 routes = web.RouteTableDef()
 
@@ -33,6 +34,7 @@ async def chat_page(request: web.Request) -> web.Response:
     texts = signposting.default()
     response = aiohttp_jinja2.render_template("chat.html", request, {
         "notice": texts.text("chat_notice"), "welcome": texts.text("web_welcome"),
-        "unavailable": texts.text("unavailable")})
+        "unavailable": texts.text("unavailable"),
+        "notice_seconds": request.app[SETTINGS].web_notice_seconds})
     response.headers.update(PAGE_HEADERS)
     return response

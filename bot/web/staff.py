@@ -39,10 +39,14 @@ PUBLIC = ("public",)  # the sign-in page and sign-out: no account needed
 HOME = {"viewer": "/staff/statistics", "caseworker": "/staff/reports", "admin": "/staff/reports"}
 MAX_STAFF_MESSAGE_CHARS = 2000
 DONE_NOTICES = {"message": "Message sent to the reporter.", "referral": "Referral marked as sent.",
+                "referral_requested": "Referral recorded. If the reporter had not agreed to "
+                                      "that organisation, they are asked through the bot.",
                 "status": "Status changed.", "assigned": "Assignment saved.", "note": "Note added."}
 ENDED = {"idle": "You were signed out because the console was not used for a while.",
          "elsewhere": "You were signed out: your account was signed out everywhere, or its "
-                      "password was reset."}
+                      "password was reset.",
+         "disabled": "You were signed out: your account has been disabled. Ask an admin if "
+                     "you still need it."}
 LOCKED = ("Too many failed sign-ins for this account. Wait 15 minutes and try again, or ask "
           "an admin to reset the password.")
 
@@ -98,12 +102,21 @@ async def signed_in(request: web.Request) -> dict:
         session.invalidate()
         raise web.HTTPFound("/staff/login?ended=idle")
     user = await staff.account(request.app[SESSIONS], who["id"])
+    if user is not None and user.disabled_at is not None:
+        session.invalidate()
+        raise web.HTTPFound("/staff/login?ended=disabled")
     if user is None or user.session_epoch != who.get("epoch"):  # (older cookies have none)
         session.invalidate()
         raise web.HTTPFound("/staff/login?ended=elsewhere")
     session["seen"] = now
+    # A password an admin chose: nothing else until the owner has chosen their own.
+    if user.must_change_password and request.path not in ("/staff/account/password",
+                                                          "/staff/logout-everywhere"):
+        raise web.HTTPFound("/staff/account/password")
+    # A notice left for the next page (e.g. "password changed"), shown in its header.
+    notice = session.pop("notice", None) if request.method == "GET" else None
     return {"id": user.id, "username": user.username, "role": user.role,
-            "topics": list(user.topics)}
+            "topics": list(user.topics), "notice": notice}
 
 
 async def handled_report(request: web.Request, user: dict) -> Report:
@@ -152,7 +165,8 @@ async def login(request: web.Request) -> web.Response:
     session = await new_session(request)
     session["user"] = {"id": attempt.user.id, "epoch": attempt.user.session_epoch}
     session["seen"] = time.time()
-    raise web.HTTPFound(HOME[attempt.user.role])
+    raise web.HTTPFound("/staff/account/password" if attempt.user.must_change_password
+                        else HOME[attempt.user.role])
 
 
 @routes.post("/staff/logout")
@@ -325,9 +339,25 @@ async def report_page(request: web.Request, user: dict) -> web.Response:
         "format_reference": format_reference, "describe": details.default().labelled,
         "organisations": routing.default().organisations, "labels": ANSWER_LABELS,
         "shown": shown_answer, "statuses": casework.STATUSES, "outcomes": casework.OUTCOMES,
-        "topic_names": TOPIC_NAMES,
+        "topic_names": TOPIC_NAMES, "referral_states": casework.REFERRAL_STATES,
+        **referral_choices(case.report),
         "handlers": await staff.handlers_of(request.app[SESSIONS], case.report.topic),
         "done": DONE_NOTICES.get(request.query.get("done", ""))})
+
+
+def referral_choices(report: Report) -> dict:
+    """The organisations the report can still be referred to, and the one routing suggests
+    (its most suitable support organisation not referred yet)."""
+    referred = {r.organisation for r in report.referrals}
+    found = report.details or {}
+    suited = routing.default().support_for(
+        report.topic, list(found.get("hate_strand", [])), (found.get("place") or [None])[0],
+        report.urgent)
+    routed = next((org.id for org in suited if org.id not in referred), None)
+    others = [org for oid, org in routing.default().organisations.items()
+              if oid not in referred and oid != routed]
+    first = [routing.default().organisations[routed]] if routed else []
+    return {"referable": first + others, "routed": routed}
 
 
 @routes.post("/staff/reports/{reference}/status")
@@ -388,6 +418,34 @@ async def referral_sent(request: web.Request, user: dict) -> web.Response:
         raise web.HTTPConflict(text="That referral is not waiting to be sent (consent may "
                                     "have been withdrawn). Reload the report.")
     raise web.HTTPFound(f"/staff/reports/{reference}?done=referral")
+
+
+@routes.post("/staff/reports/{reference}/referrals")
+@allow(*CASEWORK)
+async def referral_requested(request: web.Request, user: dict) -> web.Response:
+    """Refer the report to an organisation: routing's suggestion, or another with a reason.
+    Without the reporter's consent to it, they are asked through the bot and nothing is
+    sent until they agree."""
+    form = await check_csrf(request)
+    report = await handled_report(request, user)
+    choices = referral_choices(report)
+    organisation = routing.default().organisations.get(str(form.get("organisation", "")))
+    if organisation is None or organisation not in choices["referable"]:
+        raise web.HTTPBadRequest(text="Choose one of the organisations offered.")
+    reason = str(form.get("reason", ""))
+    await _casework(casework.request_referral(
+        request.app[SESSIONS], request.app[CIPHER], report.reference, organisation.id, reason,
+        user["username"], reason_needed=organisation.id != choices["routed"],
+        ask_reporter=consent_question(organisation, reason)))
+    raise web.HTTPFound(f"/staff/reports/{report.reference}?done=referral_requested")
+
+
+def consent_question(organisation: routing.Organisation, reason: str) -> str:
+    """What the reporter reads when asked to agree (with yes and no buttons in the bot)."""
+    why = f" Why: {reason.strip()}" if reason.strip() else ""
+    return (f"The team would like to pass your report to {organisation.name}. "
+            f"{organisation.summary}{why} Nothing is shared unless you agree: check your "
+            "report with its code to answer yes or no.")
 
 
 AUDIT_FILTERS = (("actor", 64), ("action", 40), ("reference", 20))

@@ -2,8 +2,9 @@
 
 The tables follow the partnership's published ones (hate-crime victims by strand, police ASB
 incidents by category) so the bot's figures can sit beside them: by month, quarter or year,
-latest first, each count with its change from the period before, a chart drawn here as SVG
-(no script, no style attribute) and a CSV download of each table.
+or by the partnership's financial quarter or year (April to March), latest first, each count
+with its change from the period before, a chart drawn here as SVG (no script, no style
+attribute) and a CSV download of each table.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -28,7 +30,9 @@ from bot.web.keys import SESSIONS
 from bot.web.staff import EVERYONE, allow, csrf_token, query_date
 
 routes = web.RouteTableDef()
-DEFAULT_PERIODS = {"month": 12, "quarter": 8, "year": 5}
+DEFAULT_PERIODS = {"month": 12, "quarter": 8, "year": 5, "financial_quarter": 8, "financial_year": 5}
+PERIOD_NAMES = {"month": "month", "quarter": "quarter", "year": "year",
+                "financial_quarter": "financial quarter", "financial_year": "financial year"}
 MAX_PERIODS = 120
 TOTAL = "total"
 MULTI_COUNT = ("A report naming two {} is counted once under each, so the columns can add up to "
@@ -98,7 +102,8 @@ async def statistics_page(request: web.Request, user: dict) -> web.Response:
     window = chosen_window(request.query)
     shown = await count_tables(request.app[SESSIONS], window, list(TABLES.values()))
     return aiohttp_jinja2.render_template("staff/statistics.html", request, {
-        "user": user, "csrf": await csrf_token(request), "window": window, "periods": DEFAULT_PERIODS,
+        "user": user, "csrf": await csrf_token(request), "window": window, "periods": PERIOD_NAMES,
+        "financial": window.period.startswith("financial"),
         "tables": [(table, chart(table)) for table in shown], "change": change_text,
         "query": urlencode({"period": window.period, "from": window.first_day, "to": window.last_day})})
 
@@ -109,7 +114,8 @@ def _csv_route(name: str):
         """The table as CSV, counts only; the same periods as the page with this query."""
         window = chosen_window(request.query)
         [shown] = await count_tables(request.app[SESSIONS], window, [TABLES[name]])
-        filename = f"safer-oxford-{name}-by-{window.period}-{window.labels[-2]}-to-{window.labels[0]}.csv"
+        first, last = (re.sub(r"[^A-Za-z0-9-]", "-", text) for text in (window.labels[-2], window.labels[0]))
+        filename = f"safer-oxford-{name}-by-{window.period}-{first}-to-{last}.csv"  # "2025/26": "2025-26"
         return csv_response(*as_csv(shown, window.period), filename)
     return download
 
@@ -119,11 +125,11 @@ for _name in TABLES:
 
 
 def chosen_window(query) -> Window:
-    """The periods the query asks for: ?period=month|quarter|year, and whole periods over
+    """The periods the query asks for: ?period= one of DEFAULT_PERIODS, and whole periods over
     ?from=&to= (YYYY-MM-DD) or, without `from`, the latest few up to `to` or today."""
     period = query.get("period", "month")
     if period not in DEFAULT_PERIODS:
-        raise web.HTTPBadRequest(text="period must be month, quarter or year.")
+        raise web.HTTPBadRequest(text=f"period must be {', '.join(DEFAULT_PERIODS)}.")
     end, begin = query_date(query, "to") or today(), query_date(query, "from")
     if begin is None:
         return Window.latest(period, end, DEFAULT_PERIODS[period])
@@ -131,8 +137,8 @@ def chosen_window(query) -> Window:
         raise web.HTTPBadRequest(text="from must be on or before to (today, if to is not given).")
     window = Window.covering(period, begin, end)
     if len(window) > MAX_PERIODS:
-        raise web.HTTPBadRequest(text=f"That is {len(window)} {period}s: choose at most {MAX_PERIODS}, "
-                                      "or count by a longer period.")
+        raise web.HTTPBadRequest(text=f"That is {len(window)} {PERIOD_NAMES[period]}s: choose at most "
+                                      f"{MAX_PERIODS}, or count by a longer period.")
     return window
 
 
@@ -173,7 +179,7 @@ def change_text(cell: Cell) -> str:
 def as_csv(shown: Shown, period: str) -> tuple[list[str], list[list[object]]]:
     """The table's header and rows, each count with its change as a number and a per cent
     (blank after a 0)."""
-    header = [period.capitalize()] + [text for heading in shown.headings for text in (
+    header = [PERIOD_NAMES[period].capitalize()] + [text for heading in shown.headings for text in (
         heading, f"{heading}: change", f"{heading}: change %")]
     rows = [[row.period] + [value for counted in row.cells for value in (
         counted.count, counted.change, "" if counted.percent is None else counted.percent)]
@@ -213,6 +219,7 @@ class Chart:
 # In SVG units: the chart scales to the page's width.
 WIDTH, PLOT_HEIGHT, LEFT, RIGHT, TOP, BELOW = 720, 220, 48, 680, 12, 40
 LEGEND_COLUMNS, LEGEND_ROW, MAX_X_LABELS = 3, 20, 12
+CHARACTER, LABEL_GAP = 6, 10  # about the width of a digit at font-size 12, and space between labels
 
 
 def chart(shown: Shown) -> Chart:
@@ -228,7 +235,8 @@ def chart(shown: Shown) -> Chart:
     lines = [_line(shown.headings, i, [(x, y(row.cells[i].count), row)
                                        for x, row in zip(xs, rows, strict=True)])
              for i in range(len(shown.headings))]
-    every = math.ceil(len(rows) / MAX_X_LABELS)
+    longest = max((len(row.period) for row in rows), default=1)  # "2025/26 Q1" needs more room
+    every = math.ceil(len(rows) / min(MAX_X_LABELS, (RIGHT - LEFT) // (CHARACTER * longest + LABEL_GAP)))
     x_labels = [(x, row.period) for i, (x, row) in enumerate(zip(xs, rows, strict=True))
                 if (len(rows) - 1 - i) % every == 0]
     y_ticks = [(y(tick), tick) for tick in range(0, top + 1, step)]
