@@ -278,5 +278,18 @@ async def test_sign_in_queue_and_report_pass_axe_wcag_2_2_aa(case, browser, syst
         await page.get_by_role("link", name=case.reference).click()
         await expect(page.get_by_role("heading", level=1)).to_have_text(f"Report {case.reference}")
         found["report"] = await axe_violations(page)
-    assert found == {"sign-in": [], "queue": [], "report": []}
+    async with staff_page(browser, system, ADMIN) as page:
+        origin = page.url.split("/staff")[0]
+        for name, path in ADMIN_PAGES.items():
+            await page.goto(f"{origin}{path}")
+            await expect(page.get_by_role("heading", level=1)).to_be_visible()
+            found[name] = await axe_violations(page)
+    assert found == dict.fromkeys(["sign-in", "queue", "report", *ADMIN_PAGES], [])
+
+
+# The console's other pages, each checked by axe as an admin sees it.
+ADMIN_PAGES = {"statistics": "/staff/statistics", "directory": "/staff/directory",
+               "audit log": "/staff/audit", "users": "/staff/users",
+               "an account": f"/staff/users/{CASEWORKER}", "routing": "/staff/routing",
+               "password": "/staff/account/password"}
 
