@@ -20,12 +20,12 @@ import yaml
 from sqlalchemy import text
 
 from bot import signposting
+from bot.conversation import STAFF_MESSAGE_NOTICE
 from bot.crypto import DataCipher, master_key
 from bot.runner import Services
 from bot.settings import PROJECT_ROOT
 from bot.storage.db import make_engine
 from bot.storage.trackers import async_url
-from bot.telegram.notify import NOTICE
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
 from tests.system import STARTUP_SECONDS, running_system
 from tests.test_directory import unknown_numbers
@@ -218,7 +218,8 @@ async def test_hate_crime_reported_by_an_anonymous_witness_with_consent_to_refer
     await message_reporter(system, reference, "Thank you. Did anyone else see it?")
     if telegram_chat:
         notices = await asyncio.to_thread(telegram.wait_for, lambda: [
-            c for c in telegram.calls_to("sendMessage", telegram_chat) if c["text"] == NOTICE], 30)
+            c for c in telegram.calls_to("sendMessage", telegram_chat)
+            if c["text"] == STAFF_MESSAGE_NOTICE], 30)
         assert len(notices) == 1 and reference not in notices[0]["text"]
     status = await other(f"check my report {reference}")
     assert 'Latest message from the team: "Thank you. Did anyone else see it?"' in texts(status)
@@ -264,7 +265,7 @@ async def test_staff_refer_elsewhere_with_a_reason_once_the_reporter_agrees(
     code = reference.replace("-", "")
     refer = f"{base(system)}/staff/reports/{code}/referrals"
     notices = lambda: [c for c in telegram.calls_to("sendMessage", telegram_chat)  # noqa: E731
-                       if c["text"] == NOTICE]
+                       if c["text"] == STAFF_MESSAGE_NOTICE]
     before = len(notices()) if telegram_chat else 0
     async with staff_console(system) as (http, csrf, _):
         async with http.post(refer, data={"csrf": csrf, "organisation": "galop"}) as resp:

@@ -10,13 +10,12 @@ import pytest
 from sqlalchemy import text
 
 from bot import signposting
-from bot.conversation import COMMANDS
+from bot.conversation import COMMANDS, STAFF_MESSAGE_NOTICE
 from bot.ratelimit import MAX_MESSAGES, over_limit
 from bot.storage import messages, reports
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.flood import SLOW_DOWN
 from bot.telegram.handlers import EDITED, TEXT_ONLY, TRY_AGAIN, split_text
-from bot.telegram.notify import NOTICE
 from bot.telegram.traces import Traces
 from bot.web.app import create_app
 from bot.web.keys import CIPHER, SESSIONS
@@ -322,7 +321,7 @@ async def test_a_staff_message_notice_is_deleted_by_a_quick_exit_too(app, telegr
     assert await messages.send_to_reporter(sessions, cipher, report.reference, "casey",
                                            "Thank you for your report")
     notice = await wait_for(telegram, lambda: [m for m in telegram.calls_to("sendMessage", 1301)
-                                               if m["text"] == NOTICE])
+                                               if m["text"] == STAFF_MESSAGE_NOTICE])
     telegram.send_text(1301, "/exit")
     deleted = await wait_for(telegram, lambda: telegram.calls_to("deleteMessages", 1301))
     assert notice[0]["sent_message_id"] in deleted[0]["message_ids"]

@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "tg"
 POLL_SECONDS = 5
-NOTICE = STAFF_MESSAGE_NOTICE
 
 
 async def notify_once(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher,
@@ -35,7 +34,7 @@ async def notify_once(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher
     for item in pending:
         chat_id = item.delivery.removeprefix(f"{CHANNEL}:")
         try:
-            await traces.send(bot, chat_id, NOTICE)
+            await traces.send(bot, chat_id, STAFF_MESSAGE_NOTICE)
         except Forbidden:
             log.info("staff message notice: the chat has blocked the bot; not retried")
         except TelegramError as exc:

@@ -349,15 +349,15 @@ def referral_choices(report: Report) -> dict:
     """The organisations the report can still be referred to, and the one routing suggests
     (its most suitable support organisation not referred yet)."""
     referred = {r.organisation for r in report.referrals}
-    found = report.details or {}
-    suited = routing.default().support_for(
+    found, loaded = report.details or {}, routing.default()
+    suited = loaded.support_for(
         report.topic, list(found.get("hate_strand", [])), (found.get("place") or [None])[0],
         report.urgent)
-    routed = next((org.id for org in suited if org.id not in referred), None)
-    others = [org for oid, org in routing.default().organisations.items()
-              if oid not in referred and oid != routed]
-    first = [routing.default().organisations[routed]] if routed else []
-    return {"referable": first + others, "routed": routed}
+    routed = next((org for org in suited if org.id not in referred), None)
+    others = [org for org in loaded.organisations.values()
+              if org.id not in referred and org != routed]
+    return {"referable": [routed, *others] if routed else others,
+            "routed": routed.id if routed else None}
 
 
 @routes.post("/staff/reports/{reference}/status")
