@@ -9,9 +9,10 @@ APP_PY := $(APP_VENV)/bin/python
 RASA := $(ENGINE_VENV)/bin/rasa
 MODEL := models/current.tar.gz
 DETAILS_DATA := nlu_data/details.yml
-# The conversation store (rasa_components/tracker_store.py) is not part of the model.
+# Of rasa_components/, only the intent classifier is part of the model (the conversation
+# store and the engine's run-time additions are not).
 TRAINING_DATA := config.yml domain.yml $(DETAILS_DATA) $(wildcard nlu_data/*.yml) \
-	$(filter-out rasa_components/tracker_store.py,$(wildcard rasa_components/*.py))
+	rasa_components/intent_classifier.py
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2

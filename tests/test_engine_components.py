@@ -1,0 +1,56 @@
+"""The engine's own additions (rasa_components/), run in the engine's environment."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from bot.runner import ENGINE_BIN
+
+ENGINE_PYTHON = ENGINE_BIN.parent / "python"
+
+# Run inside .venv-engine: each answer is checked by the installed check and by Rasa's own
+# `jsonschema.validate`, and both verdicts are printed.
+COMPARE = """
+import json, sys
+from jsonschema import ValidationError, validate
+import rasa_components  # installs the faster check
+from rasa.core.actions.action import RemoteAction
+
+print(json.dumps(RemoteAction._validate_action_result.__module__))
+action = RemoteAction("action_x", None)
+for result in json.loads(sys.stdin.read()):
+    try:
+        ours = action._validate_action_result(result)
+    except ValidationError as exc:
+        ours = exc.message
+    try:
+        validate(result, RemoteAction.action_response_format_spec())
+        rasas = True
+    except ValidationError:
+        rasas = False
+    print(json.dumps([ours, rasas]))
+"""
+
+ANSWERS = [
+    {"events": [{"event": "slot", "name": "topic", "value": "asb"}],
+     "responses": [{"text": "hello"}]},
+    {"events": [], "responses": []},
+    {"events": [{"event": "not_an_event"}], "responses": []},
+    {"events": "slot", "responses": []},
+    {"events": [{"event": "slot", "name": "topic", "value": "asb"}], "responses": ["text"]},
+]
+
+
+def test_the_engines_answer_check_accepts_and_refuses_exactly_what_rasas_own_does():
+    """The action-server answer check installed by rasa_components (checked schema once)
+    agrees with Rasa's `jsonschema.validate` on good and bad answers, and a refusal keeps
+    Rasa's explanation."""
+    done = subprocess.run([str(ENGINE_PYTHON), "-c", COMPARE], input=json.dumps(ANSWERS),
+                          capture_output=True, text=True, check=True, timeout=120)
+    installed, *verdicts = [json.loads(line) for line in done.stdout.splitlines()]
+    assert installed == "rasa_components.action_results"
+    assert [ours is True for ours, _ in verdicts] == [rasas for _, rasas in verdicts]
+    assert [rasas for _, rasas in verdicts] == [True, True, False, False, False]
+    refusals = [ours for ours, _ in verdicts if ours is not True]
+    assert all("Failed to validate Action server response" in text for text in refusals)
