@@ -1,0 +1,46 @@
+"""The loopback PostgreSQL and Redis servers that the replicas and the fault tests use."""
+
+from __future__ import annotations
+
+import socket
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot.localinfra import LocalPostgres, LocalRedis
+
+
+def answers(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+async def test_postgres_stops_and_starts_again_on_the_same_port_with_its_data(tmp_path):
+    """A fault test takes the database away and gives it back: the data must still be there."""
+    server = LocalPostgres(tmp_path / "pg").start()
+    try:
+        engine = create_async_engine(server.url)
+        async with engine.begin() as db:
+            await db.execute(sa.text("create table kept (n int)"))
+            await db.execute(sa.text("insert into kept values (7)"))
+        await engine.dispose()
+        server.stop()
+        assert not answers(server.port)
+        server.start()
+        async with engine.connect() as db:
+            assert (await db.execute(sa.text("select n from kept"))).scalar() == 7
+        await engine.dispose()
+    finally:
+        server.stop()
+
+
+def test_redis_listens_on_loopback_only_until_stopped(tmp_path):
+    server = LocalRedis(tmp_path / "redis").start()
+    try:
+        assert answers(server.port)
+        with socket.create_connection(("127.0.0.1", server.port)) as s:
+            s.sendall(b"PING\r\n")
+            assert s.recv(16) == b"+PONG\r\n"
+    finally:
+        server.stop()
+    assert not answers(server.port)
