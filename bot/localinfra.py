@@ -33,6 +33,17 @@ def _as_postgres_user() -> list[str]:
     return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
 
+def _let_postgres_in(folder: Path) -> None:
+    """As root (a container), the `postgres` user owns the cluster's folder and may pass
+    through (not list) the folders above it, which owner-only var/ folders otherwise stop."""
+    pw = pwd.getpwnam("postgres")
+    os.chown(folder, pw.pw_uid, pw.pw_gid)
+    for parent in folder.resolve().parents:
+        mode = parent.stat().st_mode
+        if not mode & 0o001:
+            parent.chmod(mode | 0o001)
+
+
 def _wait_for_port(port: int, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -64,8 +75,7 @@ class LocalPostgres:
         self.root.mkdir(parents=True, exist_ok=True)
         data = self.root / "data"
         if os.geteuid() == 0:
-            pw = pwd.getpwnam("postgres")
-            os.chown(self.root, pw.pw_uid, pw.pw_gid)
+            _let_postgres_in(self.root)
         if not data.exists():
             self._run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "--no-sync")
         self._run("pg_ctl", "-D", str(data), "-w", "-l", str(self.root / "log"),
