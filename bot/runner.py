@@ -6,6 +6,7 @@ processes the same way. The engine and the action server listen on loopback only
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -27,6 +28,8 @@ ENGINE_BIN = PROJECT_ROOT / ".venv-engine" / "bin" / "rasa"
 MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 STOP_GRACE_SECONDS = 15
+# What /healthz calls a component that is fully up (Telegram may be off, polling or webhook).
+READY_STATES = {"ready", "disabled", "polling", "webhook"}
 
 
 def free_port() -> int:
@@ -46,12 +49,11 @@ def loopback_address(url: str, what: str) -> tuple[str, int]:
 
 def child_environment(settings: Settings) -> dict[str, str]:
     """The environment every child gets: settings resolved, secrets passed, noise off."""
-    env = {**os.environ, **settings.to_env()}
+    env = {**os.environ, **settings.to_env(), **lock_store_environment(settings.redis_url)}
     env.update({
         "ENGINE_TOKEN": settings.engine_token or secrets.token_urlsafe(32),
         "TRACKER_STORE_URL": settings.tracker_store,
         "TRACKER_STORE_KEYS": tracker_store_keys(settings),
-        "SANIC_HOST": loopback_address(settings.action_server_url, "ACTION_SERVER_URL")[0],
         "RASA_TELEMETRY_ENABLED": "false",
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "PYTHONUNBUFFERED": "1",
@@ -59,18 +61,54 @@ def child_environment(settings: Settings) -> dict[str, str]:
     return env
 
 
-def commands(settings: Settings, env: dict[str, str]) -> dict[str, list[str]]:
-    """The command line of each process, by name."""
-    engine_host, engine_port = loopback_address(settings.engine_url, "ENGINE_URL")
-    _, actions_port = loopback_address(settings.action_server_url, "ACTION_SERVER_URL")
-    return {
-        "engine": [str(ENGINE_BIN), "run", "--enable-api", f"--auth-token={env['ENGINE_TOKEN']}",
-                   "--interface", engine_host, "--port", str(engine_port), "--model", str(MODEL),
-                   "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
-        "actions": [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-                    "--port", str(actions_port)],
-        "app": [sys.executable, "-m", "bot", "serve"],
-    }
+def lock_store_environment(redis_url: str) -> dict[str, str]:
+    """The engine's conversation locks (endpoints.yml's lock_store): Redis when REDIS_URL
+    is set, else the engine's memory."""
+    if not redis_url:
+        return {"LOCK_STORE_TYPE": "in_memory", "REDIS_HOST": "", "REDIS_PORT": "6379",
+                "REDIS_DB": "0", "REDIS_PASSWORD": ""}
+    parts = urlsplit(redis_url)
+    if parts.scheme != "redis" or not parts.hostname:
+        raise SystemExit(f"REDIS_URL must look like redis://host:port/db (got {parts.scheme}://...)")
+    return {"LOCK_STORE_TYPE": "redis", "REDIS_HOST": parts.hostname,
+            "REDIS_PORT": str(parts.port or 6379), "REDIS_DB": parts.path.strip("/") or "0",
+            "REDIS_PASSWORD": parts.password or ""}
+
+
+@dataclass
+class Command:
+    """A process to start: its command line and what its environment adds to the shared one."""
+
+    argv: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+
+
+def replica_name(process: str, index: int) -> str:
+    """engine, engine-2, engine-3...: the first replica keeps the plain name."""
+    return process if index == 0 else f"{process}-{index + 1}"
+
+
+def commands(settings: Settings, env: dict[str, str],
+             app_ports: list[int] | None = None) -> dict[str, Command]:
+    """Every process by name: one engine and one action server per ENGINE_URL entry, and one
+    app per port in `app_ports` (default: one on APP_PORT)."""
+    programs = {}
+    pairs = zip(settings.engine_urls, settings.action_server_urls, strict=True)
+    for i, (engine_url, actions_url) in enumerate(pairs):
+        engine_host, engine_port = loopback_address(engine_url, "ENGINE_URL")
+        actions_host, actions_port = loopback_address(actions_url, "ACTION_SERVER_URL")
+        programs[replica_name("engine", i)] = Command(
+            [str(ENGINE_BIN), "run", "--enable-api", f"--auth-token={env['ENGINE_TOKEN']}",
+             "--interface", engine_host, "--port", str(engine_port), "--model", str(MODEL),
+             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
+            {"ACTION_SERVER_URL": actions_url})
+        programs[replica_name("actions", i)] = Command(
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
+            {"SANIC_HOST": actions_host})  # rasa-sdk would otherwise bind 0.0.0.0
+    for i, port in enumerate(app_ports or [settings.app_port]):
+        programs[replica_name("app", i)] = Command([sys.executable, "-m", "bot", "serve"],
+                                                   {"APP_PORT": str(port)})
+    return programs
 
 
 @dataclass
@@ -79,24 +117,36 @@ class Services:
 
     settings: Settings
     env: dict[str, str]
+    programs: dict[str, Command] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.programs = self.programs or commands(self.settings, self.env)
 
     @property
     def log_dir(self) -> Path:
         return self.settings.var_dir / "logs"
 
-    def start(self, names: tuple[str, ...] = ("engine", "actions", "app")) -> None:
+    def start(self, names: tuple[str, ...] | None = None) -> None:
+        """Start the named processes (default: all), each in its own process group."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        cmds = commands(self.settings, self.env)
-        for name in names:
+        for name in names or tuple(self.programs):
+            program = self.programs[name]
             with open(self.log_dir / f"{name}.log", "ab") as log:
                 self.processes[name] = subprocess.Popen(
-                    cmds[name], cwd=PROJECT_ROOT, env=self.env, stdout=log,
-                    stderr=subprocess.STDOUT, start_new_session=True)
+                    program.argv, cwd=PROJECT_ROOT, env={**self.env, **program.env},
+                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
-    def health(self) -> dict:
-        """The app's /healthz answer, or {} while the app itself is not up."""
-        url = f"http://127.0.0.1:{self.settings.app_port}/healthz"
+    def kill(self, name: str) -> None:
+        """SIGKILL a process group, as a crash would end it (the fault tests use it)."""
+        proc = self.processes.pop(name)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+    def health(self, port: int | None = None) -> dict:
+        """An app's /healthz answer (default: on APP_PORT), or {} while it is not up."""
+        url = f"http://127.0.0.1:{port or self.settings.app_port}/healthz"
         try:
             with urllib.request.urlopen(url, timeout=5) as resp:
                 return json.load(resp)
@@ -105,19 +155,21 @@ class Services:
         except (OSError, ValueError):
             return {}
 
-    def wait_ready(self, timeout: float, progress=None) -> dict:
-        """Poll /healthz until everything is ready; fail fast if a process dies."""
+    def wait_ready(self, timeout: float, progress=None, port: int | None = None) -> dict:
+        """Poll an app's /healthz until every component (every replica) is ready; fail fast
+        if a process dies."""
 
         def probe() -> dict | None:
-            health = self.health()
+            health = self.health(port)
             if progress:
                 progress(health)
-            return health if health.get("status") == "ok" else None
+            complete = set((health.get("components") or {}).values()) <= READY_STATES
+            return health if health.get("status") == "ok" and complete else None
 
         try:
             return self.wait_until(probe, timeout)
         except TimeoutError:
-            raise RuntimeError(f"not ready after {timeout:.0f}s: {self.health()} "
+            raise RuntimeError(f"not ready after {timeout:.0f}s: {self.health(port)} "
                                f"(logs in {self.log_dir})") from None
 
     def wait_until(self, probe, timeout: float, interval: float = 0.25):

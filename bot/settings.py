@@ -27,19 +27,26 @@ class Settings:
     app_host: str = _env("APP_HOST", "127.0.0.1", "Interface the web app listens on.")
     app_port: int = _env("APP_PORT", "8080", "Port of the web app (chat, API, staff console).")
     engine_url: str = _env("ENGINE_URL", "http://127.0.0.1:5005",
-                           "Base URL of the Rasa engine (loopback only: its REST channel has no auth).")
+                           "Base URL of the Rasa engine (loopback only: its REST channel has no "
+                           "auth). Several, comma-separated, are replicas: each conversation "
+                           "goes to one, chosen by a hash of its sender.")
     engine_token: str = _env("ENGINE_TOKEN", "",
                              "Auth token of the engine's HTTP API; `make run` makes a random one.")
     engine_timeout: float = _env("ENGINE_TIMEOUT", "15",
                                  "Seconds the app waits for the engine before answering without it.")
     action_server_url: str = _env("ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook",
-                                  "Webhook of the custom action server (loopback only).")
+                                  "Webhook of the custom action server (loopback only); one "
+                                  "per ENGINE_URL entry, in the same order, for replicas.")
     database_url: str = _env("DATABASE_URL", "",
                              "SQLAlchemy async URL of the reports database; empty: SQLite in "
                              "SAFER_VAR_DIR/app.db. PostgreSQL: postgresql+asyncpg://user:pw@host/db")
     tracker_store_url: str = _env("TRACKER_STORE_URL", "",
                                   "SQLAlchemy URL of the engine's conversation store; empty: SQLite in "
                                   "SAFER_VAR_DIR/trackers.db. PostgreSQL: postgresql://user:pw@host/db")
+    redis_url: str = _env("REDIS_URL", "",
+                          "Redis for the engine's conversation locks (redis://[:password@]host"
+                          ":port/db); empty: locks in the engine's memory, enough for one "
+                          "engine. Engine replicas need it.")
     data_key: str = _env("DATA_KEY", "",
                          "Master key (Fernet, urlsafe base64) for data at rest; empty: a key "
                          "file SAFER_VAR_DIR/data.key made on first run, owner-only.")
@@ -89,6 +96,7 @@ class Settings:
             values[f.name] = _convert(f.name, f.type, raw)
         settings = cls(**values)
         _check_webhook(settings)
+        _check_replicas(settings)
         if settings.web_notice_seconds < 1:
             raise SystemExit("configuration: WEB_NOTICE_SECONDS must be at least 1")
         if not settings.var_dir.is_absolute():
@@ -103,6 +111,16 @@ class Settings:
     def database(self) -> str:
         """The reports database URL, the embedded SQLite file unless configured."""
         return self.database_url or f"sqlite+aiosqlite:///{self.var_dir / 'app.db'}"
+
+    @property
+    def engine_urls(self) -> list[str]:
+        """Every engine replica's base URL (one unless ENGINE_URL lists several)."""
+        return _listed(self.engine_url)
+
+    @property
+    def action_server_urls(self) -> list[str]:
+        """The action server of each engine replica, in the same order."""
+        return _listed(self.action_server_url)
 
     @property
     def case_review_figures(self) -> dict[str, int]:
@@ -126,6 +144,22 @@ def _check_webhook(settings: Settings) -> None:
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", settings.telegram_webhook_secret):
         raise SystemExit("configuration: TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of "
                          "A-Z a-z 0-9 _ - when TELEGRAM_WEBHOOK_URL is set")
+
+
+def _listed(raw: str) -> list[str]:
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def _check_replicas(settings: Settings) -> None:
+    """Each engine replica has its own action server; replicas share one conversation store,
+    so they need PostgreSQL for it and Redis for the conversation locks."""
+    engines, actions = settings.engine_urls, settings.action_server_urls
+    if not engines or len(engines) != len(actions):
+        raise SystemExit(f"configuration: ENGINE_URL lists {len(engines)} engines and "
+                         f"ACTION_SERVER_URL {len(actions)} action servers: one each")
+    if len(engines) > 1 and not (settings.redis_url and settings.tracker_store_url):
+        raise SystemExit("configuration: engine replicas need REDIS_URL (conversation locks) "
+                         "and TRACKER_STORE_URL (one conversation store for all of them)")
 
 
 def _boolean(raw: str) -> bool:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
+import re
 import time
 
 import aiohttp
@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 routes = web.RouteTableDef()
 
 MAX_SENDER_CHARS = 128
+_SURROGATE = re.compile("[\ud800-\udfff]")
 HEALTH_TIMEOUT = aiohttp.ClientTimeout(total=3)
 
 
@@ -64,7 +65,7 @@ async def json_errors(request: web.Request, handler):
 async def _json_object(request: web.Request) -> dict:
     try:
         body = await request.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # bad JSON or UTF-8, a 5000-digit number, [[[[...
         raise BadRequest("body must be valid JSON") from None
     if not isinstance(body, dict):
         raise BadRequest("body must be a JSON object")
@@ -81,6 +82,8 @@ def _text_field(body: dict, name: str, limit: int) -> str:
         raise BadRequest(f"'{name}' must not be empty")
     if len(value) > limit:
         raise BadRequest(f"'{name}' is longer than {limit} characters")
+    if _SURROGATE.search(value):  # "\ud800" is valid JSON, but no text: it can't be UTF-8
+        raise BadRequest(f"'{name}' must be Unicode text (it has an unpaired surrogate)")
     return value.strip()
 
 
@@ -91,7 +94,7 @@ def _location_field(body: dict) -> tuple[float, float] | None:
         return None
     try:
         latitude, longitude = float(value["latitude"]), float(value["longitude"])
-    except (TypeError, KeyError, ValueError):
+    except (TypeError, KeyError, ValueError, OverflowError):
         raise BadRequest("'location' must be {\"latitude\": number, \"longitude\": number}") from None
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
         raise BadRequest("'location' is not a place on Earth")
@@ -148,25 +151,39 @@ async def classify_text(request: web.Request) -> web.Response:
 
 @routes.get("/healthz")
 async def healthz(request: web.Request) -> web.Response:
-    """Each component's state; 200 only when everything a resident needs is ready."""
+    """Each component's state; 200 when residents can be served: the database, and at least
+    one engine replica and action server ("1 of 2 ready" while another is down)."""
     engine, actions, database = await asyncio.gather(
         request.app[ENGINE].ready(), _actions_ready(request.app), _database_ready(request.app))
     telegram = request.app[TELEGRAM_STATE]["state"]
     components = {
-        "engine": "ready" if engine else "unavailable",
-        "actions": "ready" if actions else "unavailable",
+        "engine": _replicas_state(*engine),
+        "actions": _replicas_state(*actions),
         "database": "ready" if database else "unavailable",
         "telegram": telegram,
     }
-    healthy = engine and actions and database and telegram in ("disabled", "polling", "webhook")
+    healthy = (engine[0] and actions[0] and database
+               and telegram in ("disabled", "polling", "webhook"))
     return web.json_response({"status": "ok" if healthy else "unavailable",
                               "components": components}, status=200 if healthy else 503)
 
 
-async def _actions_ready(app: web.Application) -> bool:
-    url = app[SETTINGS].action_server_url.rsplit("/webhook", 1)[0] + "/health"
+def _replicas_state(ready: int, total: int) -> str:
+    if ready == total:
+        return "ready"
+    return f"{ready} of {total} ready" if ready else "unavailable"
+
+
+async def _actions_ready(app: web.Application) -> tuple[int, int]:
+    """(action servers answering their health check, action servers)."""
+    urls = [url.rsplit("/webhook", 1)[0] + "/health" for url in app[SETTINGS].action_server_urls]
+    answers = await asyncio.gather(*(_answers(app[HTTP], url) for url in urls))
+    return sum(answers), len(urls)
+
+
+async def _answers(http: aiohttp.ClientSession, url: str) -> bool:
     try:
-        async with app[HTTP].get(url, timeout=HEALTH_TIMEOUT) as resp:
+        async with http.get(url, timeout=HEALTH_TIMEOUT) as resp:
             return resp.status == 200
     except (TimeoutError, aiohttp.ClientError):
         return False

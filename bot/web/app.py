@@ -72,7 +72,7 @@ async def engine_client_ctx(app: web.Application):
     trackers = Trackers(settings.tracker_store)
     async with aiohttp.ClientSession() as http:
         app[HTTP] = http
-        app[ENGINE] = EngineClient(http, settings.engine_url, settings.engine_token,
+        app[ENGINE] = EngineClient(http, settings.engine_urls, settings.engine_token,
                                    settings.engine_timeout)
         app[CONVERSATIONS] = Conversations(app[ENGINE], app[CIPHER], trackers,
                                            settings.case_review_figures)
