@@ -18,11 +18,15 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test eval screenshots setup model lint validate conversation-test pytest lock-app lock-engine clean
+.PHONY: run run-replicas test eval bench screenshots setup model lint validate conversation-test pytest lock-app lock-engine clean
 
 ## run: set up what is missing, train if the training data changed, start everything
 run: setup $(MODEL)
 	$(APP_PY) -m bot run
+
+## run-replicas: as run, with two of each process on PostgreSQL and Redis behind nginx
+run-replicas: setup $(MODEL)
+	$(APP_PY) -m bot run --replicas 2
 
 ## test: ruff, rasa data validate, conversation tests, pytest (unit, PostgreSQL, end to end)
 test: setup $(MODEL) lint validate conversation-test pytest
@@ -30,6 +34,10 @@ test: setup $(MODEL) lint validate conversation-test pytest
 ## eval: the model and two baselines on the held-out set (tests/nlu/heldout.yml) -> var/eval/
 eval: setup $(MODEL)
 	$(APP_PY) -m bot.evaluation
+
+## bench: simulated residents (web chat, Telegram) at 1, 5, 20, 50 concurrent conversations -> var/bench/ (options: BENCH_ARGS="--help")
+bench: setup $(MODEL)
+	$(APP_PY) -m bench $(BENCH_ARGS)
 
 ## screenshots: the web chat's and staff console's browser tests (Debian's chromium), saving the README's screenshots
 screenshots: setup $(MODEL)

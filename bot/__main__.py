@@ -15,7 +15,10 @@ from bot.settings import Settings
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="migrate, then start engine, action server and app (make run)")
+    cmd = sub.add_parser("run", help="migrate, then start engine, action server and app (make run)")
+    cmd.add_argument("--replicas", type=int, default=1,
+                     help="start this many of each, on PostgreSQL and Redis, behind nginx "
+                          "(make run-replicas: 2)")
     sub.add_parser("serve", help="serve the web app (and Telegram) in this process")
     sub.add_parser("purge", help="delete closed reports older than RETENTION_DAYS")
     sub.add_parser("rotate-key", help="re-encrypt stored text under DATA_KEY (old keys in "
@@ -44,7 +47,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "run":
         from bot.runner import run
 
-        run(settings)
+        run(settings, args.replicas)
     elif args.command == "serve":
         serve(settings)
     elif args.command == "purge":

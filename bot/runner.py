@@ -207,20 +207,46 @@ class Services:
             self.processes.pop(name)
 
 
+@dataclass
+class OneOfEach:
+    """`make run`'s processes: one engine, one action server and one app (bot/replicas.py
+    has the same three methods for several of each)."""
+
+    settings: Settings
+    services: Services | None = None
+
+    def start(self) -> Services:
+        from bot.storage.migrate import upgrade
+
+        upgrade(self.settings.database)
+        self.services = Services(self.settings, child_environment(self.settings))
+        self.services.start()
+        return self.services
+
+    def wait_ready(self, timeout: float, progress=None) -> None:
+        self.services.wait_ready(timeout, progress)
+
+    def stop(self) -> None:
+        if self.services:
+            self.services.stop()
+
+
 def _stop_like_ctrl_c(_signum, _frame) -> None:
     """SIGTERM (from systemd, or `kill`) stops everything the way Ctrl-C does."""
     raise KeyboardInterrupt
 
 
-def run(settings: Settings) -> None:
-    """`make run`: migrate, start everything, report progress, stop cleanly on Ctrl-C."""
-    from bot.storage.migrate import upgrade
+def run(settings: Settings, replicas: int = 1) -> None:
+    """`make run` (and `make run-replicas`): migrate, start everything, report progress,
+    stop cleanly on Ctrl-C."""
+    from bot.replicas import Replicas
 
     if not MODEL.exists():
         raise SystemExit(f"no trained model at {MODEL}: run `make model` first")
+    if replicas < 1:
+        raise SystemExit("--replicas must be at least 1")
     os.umask(0o077)  # databases, keys and logs readable by this user only
-    upgrade(settings.database)
-    services = Services(settings, child_environment(settings))
+    group = OneOfEach(settings) if replicas == 1 else Replicas(settings, replicas)
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     started = time.monotonic()
     last = [None]
@@ -233,9 +259,11 @@ def run(settings: Settings) -> None:
             last[0] = line
 
     try:
-        print(f"Starting engine, action server and app (logs in {services.log_dir})...")
-        services.start()
-        services.wait_ready(timeout=600, progress=progress)
+        copies = "" if replicas == 1 else f" ({replicas} of each, on PostgreSQL and Redis)"
+        print(f"Starting engine, action server and app{copies} (logs in "
+              f"{settings.var_dir / 'logs'})...", flush=True)
+        services = group.start()
+        group.wait_ready(timeout=600 * replicas, progress=progress)
         base = f"http://localhost:{settings.app_port}"
         print(f"\nReady in {time.monotonic() - started:.0f}s.\n"
               f"  Web chat:      {base}/chat\n  Staff console: {base}/staff\n"
@@ -247,5 +275,5 @@ def run(settings: Settings) -> None:
         print("\nStopping...", flush=True)
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not leave orphans
-        services.stop()
+        group.stop()
         print("Stopped.")

@@ -443,8 +443,12 @@ async def test_staff_and_reporter_messages_are_encrypted_and_announced_once(sess
     pending = await messages.pending_notifications(sessions, cipher, "tg")
     assert [(p.reference, p.delivery) for p in pending] == [(report.reference, "tg:4242")]
     assert await messages.pending_notifications(sessions, cipher, "web") == []
-    await messages.mark_notified(sessions, [p.message_id for p in pending])
+    assert await messages.claim_notice(sessions, pending[0].message_id)
+    assert not await messages.claim_notice(sessions, pending[0].message_id)  # another replica
     assert await messages.pending_notifications(sessions, cipher, "tg") == []
+    await messages.release_notice(sessions, pending[0].message_id)  # sending failed
+    assert len(await messages.pending_notifications(sessions, cipher, "tg")) == 1
+    assert await messages.claim_notice(sessions, pending[0].message_id)
     assert await messages.latest_for_reporter(sessions, cipher, report.reference) == \
         "We have referred your report to Stop Hate UK"
     assert await messages.reply_from_reporter(sessions, cipher, report.reference, "thank you")
@@ -600,3 +604,23 @@ async def test_the_audit_trail_cannot_be_changed_or_deleted(sessions, cipher):
                 await session.execute(text(statement))
     lines, total = await reports.search_audit(sessions, reference=report.reference)
     assert total == 1 and lines[0].action == "report_created"
+
+
+async def test_a_telegram_update_is_claimed_once_unless_its_claim_was_abandoned(sessions):
+    """Across app replicas: the first claim wins, a finished update is never taken again,
+    and an unfinished claim older than the lease (its replica died) can be taken over."""
+    import datetime as dt
+
+    from bot.storage import telegram_updates
+
+    start = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
+    later = start + telegram_updates.LEASE + dt.timedelta(seconds=1)
+    assert await telegram_updates.claim(sessions, 501, now=start)
+    assert not await telegram_updates.claim(sessions, 501, now=start)
+    assert await telegram_updates.claim(sessions, 501, now=later)
+    assert not await telegram_updates.claim(sessions, 501, now=later)
+    assert await telegram_updates.claim(sessions, 502, now=start)
+    await telegram_updates.finish(sessions, 502)
+    assert not await telegram_updates.claim(sessions, 502, now=later)
+    assert await telegram_updates.prune(sessions, now=later + telegram_updates.KEPT) == 2
+    assert await telegram_updates.claim(sessions, 502, now=later)

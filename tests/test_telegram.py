@@ -227,6 +227,18 @@ async def test_a_webhook_update_with_the_secret_is_answered(webhook_app, telegra
     assert sent[0]["text"] == "echo: loud music"
 
 
+async def test_a_webhook_update_is_answered_before_the_200_and_a_retry_is_not_answered_again(
+        webhook_app, telegram, engine):
+    """Telegram retries an update it got no 200 for, and behind the replicas the retry may
+    reach another app: the 200 comes once the reply is sent, and the retry is not handled."""
+    for _ in range(2):
+        resp = await webhook_app.post("/telegram/webhook", json=text_update(804, "graffiti"),
+                                      headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+        assert resp.status == 200
+        assert [m["text"] for m in telegram.calls_to("sendMessage", 804)] == ["echo: graffiti"]
+    assert [b["message"] for b in engine.received] == ["graffiti"]
+
+
 @pytest.mark.parametrize("headers", [{}, {"X-Telegram-Bot-Api-Secret-Token": "guess"}])
 async def test_a_webhook_update_without_the_secret_is_refused(webhook_app, engine, headers):
     resp = await webhook_app.post("/telegram/webhook", json=text_update(802, "hello"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.crypto import DataCipher
@@ -88,16 +88,28 @@ async def take_notices(sessions: async_sessionmaker, cipher: DataCipher, deliver
         waiting = list(await session.scalars(
             select(Message).join(Report, Message.report_id == Report.id)
             .where(Report.delivery_key == delivery_key(cipher, delivery),
-                   Message.direction == TO_REPORTER, Message.notified_at.is_(None))))
+                   Message.direction == TO_REPORTER, Message.notified_at.is_(None))
+            # Two replicas asked at once: each message is counted by one of them.
+            .with_for_update(of=Message, skip_locked=True)))
         for message in waiting:
             message.notified_at = utcnow()
     return len(waiting)
 
 
-async def mark_notified(sessions: async_sessionmaker, message_ids: list[int]) -> None:
+async def claim_notice(sessions: async_sessionmaker, message_id: int) -> bool:
+    """Mark one staff message as announced; False when another app replica already did, so
+    each reporter is told once however many replicas poll."""
     async with sessions() as session, session.begin():
-        for message in await session.scalars(select(Message).where(Message.id.in_(message_ids))):
-            message.notified_at = message.notified_at or utcnow()
+        claimed = await session.execute(update(Message).where(
+            Message.id == message_id, Message.notified_at.is_(None)).values(notified_at=utcnow()))
+    return claimed.rowcount == 1
+
+
+async def release_notice(sessions: async_sessionmaker, message_id: int) -> None:
+    """The announcement failed: let the next poll try again."""
+    async with sessions() as session, session.begin():
+        await session.execute(update(Message).where(Message.id == message_id)
+                              .values(notified_at=None))
 
 
 async def latest_for_reporter(sessions: async_sessionmaker, cipher: DataCipher,

@@ -202,6 +202,17 @@ class ChatTrace(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
+class TelegramUpdate(Base):
+    """A Telegram update taken at the webhook by one app replica, so a retry that reaches
+    another replica is not handled again (bot/storage/telegram_updates.py)."""
+
+    __tablename__ = "telegram_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    claimed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class StaffUser(Base):
     """A staff account for the console; the password only as an argon2 hash."""
 

@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from bot.storage import chat_traces
+from bot.storage import chat_traces, telegram_updates
 from bot.storage.models import Report, as_utc, utcnow
 from bot.storage.reports import audit_event
 
@@ -41,13 +41,15 @@ async def purge_closed(sessions: async_sessionmaker, days: int,
 
 
 async def purge_logged(sessions: async_sessionmaker, days: int) -> None:
-    """One run as the app does it (closed reports, and chat message ids too old for a quick
-    exit to delete): a database outage only postpones it to the next run."""
+    """One run as the app does it (closed reports, chat message ids too old for a quick exit
+    to delete, Telegram update ids past its retries): a database outage only postpones it
+    to the next run."""
     try:
         purged = await purge_closed(sessions, days)
         if purged:
             log.info("retention: %d closed reports deleted", purged)
         await chat_traces.prune(sessions)
+        await telegram_updates.prune(sessions)
     except SQLAlchemyError as exc:
         log.warning("retention run failed: %s", type(exc).__name__)
 

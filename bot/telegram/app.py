@@ -8,9 +8,11 @@ import hmac
 import logging
 
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.conversation import Conversations
 from bot.settings import Settings
+from bot.storage import telegram_updates
 from bot.telegram import handlers
 from bot.telegram.notify import notify_forever
 from bot.telegram.ordering import OneTurnPerChat
@@ -96,8 +98,9 @@ async def telegram_ctx(app: web.Application):
 
 
 async def webhook(request: web.Request) -> web.Response:
-    """One update from Telegram: refused without the secret it was given, else queued for
-    the handlers (which answer through the Bot API, not in this response)."""
+    """One update from Telegram: refused without the secret it was given, else handled
+    before the 200 (so Telegram retries what a crashed replica never finished) and only once
+    across replicas."""
     application = request.app.get(TELEGRAM_APPLICATION)
     if application is None:
         raise web.HTTPNotFound()
@@ -110,5 +113,19 @@ async def webhook(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="not a Telegram update") from None
     if update is None:
         raise web.HTTPBadRequest(text="not a Telegram update")
-    await application.update_queue.put(update)
+    if await _claim(request.app, update.update_id):
+        await application.update_processor.process_update(update,
+                                                          application.process_update(update))
+        with contextlib.suppress(SQLAlchemyError):
+            await telegram_updates.finish(request.app[SESSIONS], update.update_id)
     return web.Response(text="ok")
+
+
+async def _claim(app: web.Application, update_id: int) -> bool:
+    """Whether to handle the update here; with the database down, yes: a resident answered
+    twice is better than one not answered."""
+    try:
+        return await telegram_updates.claim(app[SESSIONS], update_id)
+    except SQLAlchemyError as exc:
+        log.warning("webhook update handled unclaimed (database: %s)", type(exc).__name__)
+        return True

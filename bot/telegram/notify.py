@@ -27,23 +27,23 @@ POLL_SECONDS = 5
 
 async def notify_once(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher,
                       traces: Traces) -> int:
-    """Announce every waiting staff message once (a chat that blocked the bot is given up
-    on, and a quick exit deletes the notice too); the number of messages dealt with."""
-    pending = await messages.pending_notifications(sessions, cipher, CHANNEL)
-    told = []
-    for item in pending:
-        chat_id = item.delivery.removeprefix(f"{CHANNEL}:")
+    """Announce every waiting staff message once, even with several app replicas polling (a
+    chat that blocked the bot is given up on, and a quick exit deletes the notice too); the
+    number of messages dealt with here."""
+    told = 0
+    for item in await messages.pending_notifications(sessions, cipher, CHANNEL):
+        if not await messages.claim_notice(sessions, item.message_id):
+            continue  # another replica is telling this chat
         try:
-            await traces.send(bot, chat_id, STAFF_MESSAGE_NOTICE)
+            await traces.send(bot, item.delivery.removeprefix(f"{CHANNEL}:"), STAFF_MESSAGE_NOTICE)
         except Forbidden:
             log.info("staff message notice: the chat has blocked the bot; not retried")
         except TelegramError as exc:
             log.warning("staff message notice not sent, retried later: %s", type(exc).__name__)
+            await messages.release_notice(sessions, item.message_id)
             continue
-        told.append(item.message_id)
-    if told:
-        await messages.mark_notified(sessions, told)
-    return len(told)
+        told += 1
+    return told
 
 
 async def notify_forever(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher,
