@@ -139,7 +139,9 @@ class Replicas:
     def _nginx(self) -> Command:
         root = self.settings.var_dir / "nginx"
         root.mkdir(parents=True, exist_ok=True)
-        servers = "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;"
+        # Never marked down: a stopped app refuses at once on loopback, and an app restarted
+        # a moment ago must get requests again at once.
+        servers = "\n".join(f"        server 127.0.0.1:{port} max_fails=0;"
                             for port in self.app_ports)
         conf = root / "nginx.conf"
         conf.write_text(NGINX_CONF.format(root=root, servers=servers, host=self.settings.app_host,
