@@ -44,3 +44,25 @@ def test_redis_listens_on_loopback_only_until_stopped(tmp_path):
     finally:
         server.stop()
     assert not answers(server.port)
+
+
+async def test_replicas_count_a_sender_together_in_redis_and_alone_while_it_is_away(tmp_path):
+    """Two app replicas' windows in one Redis: the limit holds across them; with Redis
+    stopped each counts on its own instead of failing."""
+    from bot.ratelimit import SharedLimits
+
+    server = LocalRedis(tmp_path / "redis").start()
+    first, second = SharedLimits(server.url, limit=4), SharedLimits(server.url, limit=4)
+    try:
+        verdicts = [await (first if n % 2 else second).over("web:abc", now=100.0 + n / 10)
+                    for n in range(5)]
+        assert verdicts == [False] * 4 + [True]
+        assert not await first.over("web:other", now=100.6)
+        assert not await first.over("web:abc", now=111.0)  # the window has moved on
+        server.stop()
+        alone = [await first.over("web:new", now=200.0 + n / 10) for n in range(5)]
+        assert alone == [False] * 4 + [True]
+    finally:
+        await first.close()
+        await second.close()
+        server.stop()

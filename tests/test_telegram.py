@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from bot import signposting
 from bot.conversation import COMMANDS, STAFF_MESSAGE_NOTICE
-from bot.ratelimit import MAX_MESSAGES, over_limit
+from bot.ratelimit import MAX_MESSAGES, Limits
 from bot.storage import messages, reports
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.flood import SLOW_DOWN
@@ -279,13 +279,12 @@ async def test_a_flooding_chat_is_slowed_down_but_danger_and_other_chats_get_thr
 
 
 def test_the_window_forgets_old_messages():
-    chat: dict = {}
+    limits = Limits()
     quick = [n * 0.4 for n in range(MAX_MESSAGES)]  # all within 10 s
-    assert not any(over_limit(chat, t) for t in quick)
-    assert over_limit(chat, quick[-1] + 0.1)  # one too many in the window
-    assert not over_limit(chat, 100.0)  # much later: a new window
-    steady: dict = {}
-    assert not any(over_limit(steady, t * 1.0) for t in range(3 * MAX_MESSAGES))  # one a second
+    assert not any(limits.count("chat", t) for t in quick)
+    assert limits.count("chat", quick[-1] + 0.1)  # one too many in the window
+    assert not limits.count("chat", 100.0)  # much later: a new window
+    assert not any(limits.count("steady", t * 1.0) for t in range(3 * MAX_MESSAGES))  # 1 a second
 
 
 async def test_a_chats_messages_are_answered_in_order_and_other_chats_are_not_held_up(

@@ -11,9 +11,11 @@ from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.conversation import Conversations
+from bot.ratelimit import make_limits
 from bot.settings import Settings
 from bot.storage import telegram_updates
 from bot.telegram import handlers
+from bot.telegram.flood import LIMITS_KEY
 from bot.telegram.notify import notify_forever
 from bot.telegram.ordering import OneTurnPerChat
 from bot.telegram.traces import TRACES_KEY, Traces
@@ -52,6 +54,7 @@ def build_application(settings: Settings, conversations: Conversations,
     )
     application.bot_data[handlers.CONVERSATIONS_KEY] = conversations
     application.bot_data[TRACES_KEY] = traces
+    application.bot_data[LIMITS_KEY] = make_limits(settings.redis_url)
     handlers.register(application)
     return application
 
@@ -95,6 +98,7 @@ async def telegram_ctx(app: web.Application):
             await application.updater.stop()
         await application.stop()
         await application.shutdown()
+    await application.bot_data[LIMITS_KEY].close()
 
 
 async def webhook(request: web.Request) -> web.Response:

@@ -4,10 +4,7 @@ gets through."""
 
 from __future__ import annotations
 
-import time
-
 from bot import safety
-from bot.ratelimit import over_limit
 from bot.telegram.traces import TRACES_KEY
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -15,6 +12,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 SLOW_DOWN = ("You're sending messages very quickly, so I've skipped some. Please wait a few "
              "seconds, then send your message again.")
 WARNED_KEY = "flood_warned"
+LIMITS_KEY = "flood_limits"  # bot_data: bot.ratelimit's windows (in Redis with replicas)
 
 
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -25,7 +23,8 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     if safety.is_urgent(message.text or ""):
         return
-    if not over_limit(context.chat_data, time.monotonic()):
+    chat_key = context.bot_data[TRACES_KEY].chat_key(update.effective_chat.id)
+    if not await context.bot_data[LIMITS_KEY].over(f"tg:{chat_key}"):
         context.chat_data.pop(WARNED_KEY, None)
         return
     if not context.chat_data.get(WARNED_KEY):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import time
 
 import aiohttp
+import aiohttp_jinja2
 from aiohttp import web
 from sqlalchemy import text
 
@@ -20,7 +20,7 @@ from bot.conversation import (
 )
 from bot.engine import EngineUnavailable
 from bot.ratelimit import WINDOW_SECONDS
-from bot.storage import messages
+from bot.storage import db, messages
 from bot.topics import classify
 from bot.web.chat import NO_STORE
 from bot.web.keys import (
@@ -40,6 +40,8 @@ routes = web.RouteTableDef()
 MAX_SENDER_CHARS = 128
 _SURROGATE = re.compile("[\ud800-\udfff]")
 HEALTH_TIMEOUT = aiohttp.ClientTimeout(total=3)
+DATABASE_AWAY = "the database is unavailable just now, please try again in a minute"
+RETRY_AFTER_SECONDS = 30
 
 
 class BadRequest(Exception):
@@ -57,9 +59,24 @@ async def json_errors(request: web.Request, handler):
         return web.json_response({"error": "request body is too large"}, status=400)
     except web.HTTPException:
         raise
-    except Exception:
+    except Exception as exc:
+        if db.unavailable(exc):
+            return _database_away(request, exc)
         log.exception("unhandled error on %s %s", request.method, request.path)
         return web.json_response({"error": "internal error, please try again"}, status=500)
+
+
+def _database_away(request: web.Request, exc: Exception) -> web.Response:
+    """The database is away for a while (stopped, restarting): a 503 that says so, as a
+    page in the staff console and as JSON elsewhere, not a crash."""
+    log.warning("database unavailable on %s %s: %s", request.method, request.path,
+                type(exc).__name__)
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    if request.path.startswith("/staff"):
+        page = aiohttp_jinja2.render_template("staff/unavailable.html", request, {}, status=503)
+        page.headers.update(headers)
+        return page
+    return web.json_response({"error": DATABASE_AWAY}, status=503, headers=headers)
 
 
 async def _json_object(request: web.Request) -> dict:
@@ -101,10 +118,11 @@ def _location_field(body: dict) -> tuple[float, float] | None:
     return latitude, longitude
 
 
-def _too_fast(request: web.Request, sender: str, message: str) -> bool:
+async def _too_fast(request: web.Request, sender: str, message: str) -> bool:
     """Over the sender's message limit; an urgent message never is."""
-    return (not safety.is_urgent(message)
-            and request.app[SENDER_LIMITS].over(sender, time.monotonic()))
+    if safety.is_urgent(message):
+        return False
+    return await request.app[SENDER_LIMITS].over(request.app[CIPHER].identity(f"web:{sender}"))
 
 
 @routes.post("/api/chat")
@@ -117,7 +135,7 @@ async def chat(request: web.Request) -> web.Response:
     message = SHARE_LOCATION if location and not body.get("message") else _text_field(
         body, "message", MAX_MESSAGE_CHARS)
     message = command_payload(message) or message
-    if _too_fast(request, sender, message):
+    if await _too_fast(request, sender, message):
         return web.json_response({"error": signposting.default().text("too_fast")}, status=429,
                                  headers={"Retry-After": str(int(WINDOW_SECONDS)), **NO_STORE})
     conversations = request.app[CONVERSATIONS]
@@ -194,6 +212,8 @@ async def _database_ready(app: web.Application) -> bool:
         async with app[SESSIONS]() as session:
             await session.execute(text("SELECT 1"))
         return True
-    except Exception:
-        log.warning("database health check failed", exc_info=True)
+    except Exception as exc:
+        # Away for a while: one line per check, not a traceback every quarter second.
+        log.warning("database health check failed: %s", type(exc).__name__,
+                    exc_info=not db.unavailable(exc))
         return False

@@ -19,7 +19,7 @@ from bot import details, directory, routing, signposting
 from bot.conversation import Conversations
 from bot.crypto import DataCipher, derive, master_key
 from bot.engine import EngineClient
-from bot.ratelimit import Limits
+from bot.ratelimit import make_limits
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.retention import purge_daily, purge_logged
@@ -52,6 +52,13 @@ async def database_ctx(app: web.Application):
     app[SESSIONS] = make_sessionmaker(engine)
     yield
     await engine.dispose()
+
+
+async def limits_ctx(app: web.Application):
+    """Each web sender's message window: in Redis when configured, shared by replicas."""
+    app[SENDER_LIMITS] = make_limits(app[SETTINGS].redis_url, MAX_WEB_MESSAGES)
+    yield
+    await app[SENDER_LIMITS].close()
 
 
 async def retention_ctx(app: web.Application):
@@ -102,14 +109,14 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[api.json_errors])
     app[SETTINGS] = settings
     app[CIPHER] = DataCipher.from_settings(settings)
-    app[SENDER_LIMITS] = Limits(MAX_WEB_MESSAGES)
     setup_session(app, EncryptedCookieStorage(
         derive(master, "staff-session"), cookie_name="staff_session",
         max_age=STAFF_SESSION_SECONDS, httponly=True, samesite="Strict", path="/staff",
         secure=settings.staff_cookie_secure))
     aiohttp_jinja2.setup(app, autoescape=True,
                          loader=jinja2.FileSystemLoader(PROJECT_ROOT / "bot" / "templates"))
-    app.cleanup_ctx.extend([database_ctx, retention_ctx, engine_client_ctx, telegram_ctx])
+    app.cleanup_ctx.extend([database_ctx, limits_ctx, retention_ctx, engine_client_ctx,
+                            telegram_ctx])
     app.add_routes(api.routes)
     app.add_routes(chat.routes)
     app.add_routes(staff.routes)
