@@ -113,9 +113,9 @@ async def webhook(request: web.Request) -> web.Response:
         raise web.HTTPForbidden(text="wrong or missing secret token")
     try:
         update = Update.de_json(await request.json(), application.bot)
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
         raise web.HTTPBadRequest(text="not a Telegram update") from None
-    if update is None:
+    if update is None or type(update.update_id) is not int or not 0 <= update.update_id < 2**63:
         raise web.HTTPBadRequest(text="not a Telegram update")
     if await _claim(request.app, update.update_id):
         await application.update_processor.process_update(update,

@@ -47,6 +47,8 @@ ENDED = {"idle": "You were signed out because the console was not used for a whi
                       "password was reset.",
          "disabled": "You were signed out: your account has been disabled. Ask an admin if "
                      "you still need it."}
+REFERENCE_CHARACTERS = re.compile(r"[A-Z0-9]{1,40}")  # what a typed code can be, once normalised
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")  # in no name or code (and no NUL for PostgreSQL)
 LOCKED = ("Too many failed sign-ins for this account. Wait 15 minutes and try again, or ask "
           "an admin to reset the password.")
 
@@ -122,7 +124,8 @@ async def signed_in(request: web.Request) -> dict:
 async def handled_report(request: web.Request, user: dict) -> Report:
     """The report in the path, if it exists and is one this user handles."""
     reference = normalise_reference(request.match_info["reference"])
-    report = await reports.find_by_reference(request.app[SESSIONS], reference)
+    report = await reports.find_by_reference(request.app[SESSIONS], reference) if (
+        REFERENCE_CHARACTERS.fullmatch(reference)) else None
     if report is None:
         raise web.HTTPNotFound(text="That report no longer exists.")
     if not staff.handles(user["role"], user["topics"], report.topic):
@@ -155,6 +158,8 @@ async def login(request: web.Request) -> web.Response:
     not it exists."""
     form = await check_csrf(request)
     username = str(form.get("username", ""))
+    if CONTROL_CHARACTERS.search(username):  # no account has one (nor can PostgreSQL look for it)
+        return await _login_form(request, "Wrong username or password.", status=401)
     attempt = await staff.authenticate(request.app[SESSIONS], username,
                                        str(form.get("password", "")),
                                        staff.account_key(request.app[CIPHER], username))
@@ -252,11 +257,19 @@ def queue_filter(query) -> queue.QueueFilter:
     for name in ("received_from", "received_to"):
         values[name] = query_date(query, name)
     for name, limit in (("assigned_to", 64), ("reference", 20)):
-        value = query.get(name, "").strip()
-        if len(value) > limit:
-            raise web.HTTPBadRequest(text=f"The {name.replace('_', ' ')} filter is too long.")
-        values[name] = value or None
+        values[name] = typed_filter(query, name, limit)
     return queue.QueueFilter(**values)
+
+
+def typed_filter(query, name: str, limit: int) -> str | None:
+    """A filter staff type (a name, a code), trimmed; too long, or holding control
+    characters (PostgreSQL refuses a NUL in text), is a 400 that names it."""
+    value = query.get(name, "").strip()
+    if len(value) > limit:
+        raise web.HTTPBadRequest(text=f"The {name.replace('_', ' ')} filter is too long.")
+    if CONTROL_CHARACTERS.search(value):
+        raise web.HTTPBadRequest(text=f"The {name.replace('_', ' ')} filter holds control characters.")
+    return value or None
 
 
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2999, 12, 31)
@@ -457,11 +470,7 @@ async def audit_page(request: web.Request, user: dict) -> web.Response:
     """Who did what, when, to which report: searchable, newest first. There is no way to
     change or delete a line (the database refuses it too)."""
     query = request.query
-    wanted = {}
-    for name, limit in AUDIT_FILTERS:
-        wanted[name] = query.get(name, "").strip() or None
-        if wanted[name] and len(wanted[name]) > limit:
-            raise web.HTTPBadRequest(text=f"The {name} filter is too long.")
+    wanted = {name: typed_filter(query, name, limit) for name, limit in AUDIT_FILTERS}
     since, until = (query_date(query, n) for n in ("from", "to"))
     lines, total = await reports.search_audit(
         request.app[SESSIONS], **wanted,
