@@ -1,8 +1,8 @@
 """Custom Rasa components and the encrypted conversation store. Only the engine loads them
 (its own environment): they import Rasa and scikit-learn, never the project's `bot`
-package. Loading any of them also installs the engine's faster check of the action
-server's answers (action_results.py)."""
+package. Loading any of them also installs the engine's faster versions of two Rasa
+internals (speedups.py)."""
 
-from rasa_components import action_results
+from rasa_components import speedups
 
-action_results.install()
+speedups.install()

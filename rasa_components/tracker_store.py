@@ -10,6 +10,12 @@ intent or action name stay readable, which is what the store queries by.
 An event no key can read (DATA_KEY replaced without DATA_KEY_PREVIOUS) reads as a restart,
 so that resident starts afresh instead of being stuck; events written before encryption
 (plain JSON) are read as they are.
+
+When the database is away, a message is not answered (the app then answers it itself,
+with the topic's guidance and "the service is having problems"): Rasa would otherwise
+carry on as if the conversation had just begun, and a resident half way through a report
+would be asked the first question again and again. Pooled connections are tested before
+use, so the store works again, by itself, as soon as the database is back.
 """
 
 from __future__ import annotations
@@ -20,7 +26,13 @@ import os
 
 import sqlalchemy as sa
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from rasa.core.tracker_store import SQLTrackerStore, _create_sequence
+from rasa.core.processor import MessageProcessor
+from rasa.core.tracker_store import (
+    FailSafeTrackerStore,
+    SQLTrackerStore,
+    _create_sequence,
+    create_engine_kwargs,
+)
 from sqlalchemy.orm import declarative_base
 
 log = logging.getLogger(__name__)
@@ -87,3 +99,43 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args, **kwargs) -> None:
         Keyring.load(os.environ.get(KEYS_VARIABLE, ""))
         super().__init__(*args, **kwargs)
+        if self.engine.dialect.name != "sqlite":
+            # Rasa's engine keeps connections a database restart has cut, and the next
+            # message on each would fail: test each one (SELECT 1) as it leaves the pool.
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+
+class ConversationStoreUnavailable(Exception):
+    """The conversation could not be read: the engine leaves the message unanswered."""
+
+
+# Rasa wraps every store in FailSafeTrackerStore, which, when a conversation cannot be read,
+# goes on with a new one: a resident half way through a report would be asked its first
+# question again and again, and told nothing of the problem. For this store, the message
+# is left unanswered instead (the REST channel answers it with no messages, and the app
+# then answers it itself). Caught in the processor, so the REST channel does not log it
+# with the message's text.
+_rasa_retrieve_error = FailSafeTrackerStore.on_tracker_store_retrieve_error
+_rasa_handle_message = MessageProcessor.handle_message
+
+
+def _retrieve_error(self: FailSafeTrackerStore, error: Exception) -> None:
+    if not isinstance(self._tracker_store, EncryptedSQLTrackerStore):
+        return _rasa_retrieve_error(self, error)
+    log.error("conversation store unavailable, message left unanswered: %s",
+              type(error).__name__)
+    raise ConversationStoreUnavailable(type(error).__name__) from error
+
+
+async def _handle_message(self: MessageProcessor, message) -> list | None:
+    try:
+        return await _rasa_handle_message(self, message)
+    except ConversationStoreUnavailable:
+        return None
+
+
+FailSafeTrackerStore.on_tracker_store_retrieve_error = _retrieve_error
+MessageProcessor.handle_message = _handle_message

@@ -49,8 +49,43 @@ def test_the_engines_answer_check_accepts_and_refuses_exactly_what_rasas_own_doe
     done = subprocess.run([str(ENGINE_PYTHON), "-c", COMPARE], input=json.dumps(ANSWERS),
                           capture_output=True, text=True, check=True, timeout=120)
     installed, *verdicts = [json.loads(line) for line in done.stdout.splitlines()]
-    assert installed == "rasa_components.action_results"
+    assert installed == "rasa_components.speedups"
     assert [ours is True for ours, _ in verdicts] == [rasas for _, rasas in verdicts]
     assert [rasas for _, rasas in verdicts] == [True, True, False, False, False]
     refusals = [ours for ours, _ in verdicts if ours is not True]
     assert all("Failed to validate Action server response" in text for text in refusals)
+
+
+# Inside .venv-engine: every event name (and some that are not) resolved by the installed
+# table and by Rasa's own search of Event's subclasses.
+RESOLVE = """
+import json
+from rasa.shared.core.events import Event
+from rasa.shared.utils.common import all_subclasses
+rasas = Event.resolve_by_type
+import rasa_components  # installs the table
+names = sorted({c.type_name for c in all_subclasses(Event)}) + ["topic", "no_such_event"]
+def answer(resolve, name, default=None):
+    try:
+        found = resolve(name, default)
+    except ValueError as exc:
+        return "ValueError: " + str(exc)
+    return found and found.__name__
+print(json.dumps(Event.resolve_by_type.__module__))
+print(json.dumps([[[answer(resolve, n), answer(resolve, n, Event)] for n in names]
+                  for resolve in (Event.resolve_by_type, rasas)]))
+"""
+
+
+def test_the_engines_event_table_finds_the_same_class_as_rasas_search():
+    """Reading a conversation from the store finds each event's class in a table instead of
+    searching every subclass of Event: the same class for every name, the same answer for
+    an old "topic" event and the same error for an unknown one."""
+    done = subprocess.run([str(ENGINE_PYTHON), "-c", RESOLVE], capture_output=True, text=True,
+                          check=True, timeout=120)
+    installed, answers = (json.loads(line) for line in done.stdout.splitlines())
+    assert installed == "rasa_components.speedups"
+    ours, rasas = answers
+    assert ours == rasas
+    assert ["SlotSet", "SlotSet"] in ours and ["ValueError: Unknown event name 'no_such_event'.",
+                                               "Event"] in ours
