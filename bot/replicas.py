@@ -96,6 +96,8 @@ class Replicas:
                                             for i in range(self.count)]
         env = child_environment(self.settings)
         programs = commands(self.settings, env, self.app_ports)
+        for i in range(self.count):  # only nginx faces APP_HOST
+            programs[replica_name("app", i)].env["APP_HOST"] = "127.0.0.1"
         self._poll_telegram_once(programs)
         programs["proxy"] = self._nginx()
         self.services = Services(self.settings, env, programs)
