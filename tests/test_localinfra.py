@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
+import tempfile
+from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -17,7 +20,9 @@ def answers(port: int) -> bool:
 
 async def test_postgres_stops_and_starts_again_on_the_same_port_with_its_data(tmp_path):
     """A fault test takes the database away and gives it back: the data must still be there."""
-    server = LocalPostgres(tmp_path / "pg").start()
+    # Not under tmp_path: another pytest session makes pytest's folder owner-only again, and
+    # the postgres user could no longer reach the cluster to stop it.
+    server = LocalPostgres(Path(tempfile.mkdtemp(prefix="safer-pg-"))).start()
     try:
         engine = create_async_engine(server.url)
         async with engine.begin() as db:
@@ -32,6 +37,7 @@ async def test_postgres_stops_and_starts_again_on_the_same_port_with_its_data(tm
         await engine.dispose()
     finally:
         server.stop()
+        shutil.rmtree(server.root, ignore_errors=True)
 
 
 def test_redis_listens_on_loopback_only_until_stopped(tmp_path):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import event
+from asyncpg.exceptions import CannotConnectNowError, PostgresConnectionError
+from sqlalchemy import event, exc
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 
@@ -13,6 +14,17 @@ def make_engine(url: str) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(url, pool_pre_ping=True)
+
+
+def unavailable(error: BaseException) -> bool:
+    """Whether `error` is the database being away (stopped, restarting, unreachable, a
+    connection cut, SQLite locked) rather than a bug: worth a "try again" and a 503."""
+    if isinstance(error, exc.DBAPIError) and error.connection_invalidated:
+        return True
+    # asyncpg raises its own while connecting, unwrapped: a refused connection, "the
+    # database system is shutting down / starting up" (57P03), a connection lost (08xxx).
+    return isinstance(error, ConnectionError | exc.OperationalError | CannotConnectNowError
+                      | PostgresConnectionError)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

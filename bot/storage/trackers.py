@@ -29,7 +29,8 @@ def async_url(url: str) -> str:
 
 class Trackers:
     def __init__(self, url: str) -> None:
-        self._engine: AsyncEngine = create_async_engine(async_url(url))
+        # Connections are tested as they leave the pool: a database restart leaves them cut.
+        self._engine: AsyncEngine = create_async_engine(async_url(url), pool_pre_ping=True)
 
     async def forget(self, sender_id: str) -> bool:
         """Delete every event of the conversation (none to delete before the engine made its
