@@ -69,3 +69,19 @@ def action_server_app() -> web.Application:
     app = web.Application()
     app.add_routes([web.get("/health", health)])
     return app
+
+
+async def app_client(aiohttp_client, aiohttp_server, engine: FakeEngine, tmp_path,
+                     database_url: str, **extra: str):
+    """The app in process against this stand-in engine and a stand-in action server, with
+    these extra settings (the fixtures' way to start it)."""
+    from bot.web.app import create_app
+    from tests.conftest import make_settings
+
+    engine_server = await aiohttp_server(engine.app)
+    actions_server = await aiohttp_server(action_server_app())
+    settings = make_settings(
+        tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
+        ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
+        DATABASE_URL=database_url, ENGINE_TIMEOUT="2", **extra)
+    return await aiohttp_client(create_app(settings))

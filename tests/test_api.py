@@ -9,10 +9,9 @@ import pytest
 from bot import signposting
 from bot.conversation import NOT_FORGOTTEN, STAFF_MESSAGE_NOTICE
 from bot.storage import messages, reports
-from bot.web.app import MAX_WEB_MESSAGES, create_app
+from bot.web.app import MAX_WEB_MESSAGES
 from bot.web.keys import CIPHER, CONVERSATIONS, SESSIONS
-from tests.conftest import make_settings
-from tests.fake_engine import TOKEN, FakeEngine, action_server_app
+from tests.fake_engine import FakeEngine, app_client
 
 
 @pytest.fixture
@@ -22,13 +21,8 @@ def fake_engine():
 
 @pytest.fixture
 async def client(aiohttp_client, aiohttp_server, fake_engine, tmp_path, sqlite_sessions_url):
-    engine_server = await aiohttp_server(fake_engine.app)
-    actions_server = await aiohttp_server(action_server_app())
-    settings = make_settings(
-        tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
-        ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
-        DATABASE_URL=sqlite_sessions_url, ENGINE_TIMEOUT="2")
-    return await aiohttp_client(create_app(settings))
+    return await app_client(aiohttp_client, aiohttp_server, fake_engine, tmp_path,
+                            sqlite_sessions_url)
 
 
 async def chat(client, message, sender="resident-1"):

@@ -32,7 +32,7 @@ from bot.web.app import MAX_BODY_BYTES, MAX_WEB_MESSAGES, create_app
 from bot.web.keys import SESSIONS
 from bot.web.statistics import TABLES
 from tests.conftest import make_settings
-from tests.fake_engine import TOKEN, FakeEngine, action_server_app
+from tests.fake_engine import FakeEngine, app_client
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
 from tests.test_staff import PASSWORD, csrf_of, login
 
@@ -149,13 +149,8 @@ def good_text(value: object, limit: int) -> bool:
 async def api(aiohttp_client, aiohttp_server, tmp_path, sqlite_sessions_url):
     """The app in process against the stand-in engine: (client, engine)."""
     engine = FakeEngine()
-    engine_server = await aiohttp_server(engine.app)
-    actions_server = await aiohttp_server(action_server_app())
-    settings_ = make_settings(
-        tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
-        ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
-        DATABASE_URL=sqlite_sessions_url, ENGINE_TIMEOUT="2")
-    return await aiohttp_client(create_app(settings_)), engine
+    return await app_client(aiohttp_client, aiohttp_server, engine, tmp_path,
+                            sqlite_sessions_url), engine
 
 
 @settings(PROPERTIES, max_examples=150)
@@ -286,15 +281,9 @@ def telegram():
 def start_telegram_app(telegram, aiohttp_client, aiohttp_server, tmp_path, sqlite_sessions_url):
     """Starts the app with a Telegram bot against the fake server, with these extra settings."""
     async def start(**extra: str):
-        engine = FakeEngine()
-        engine_server = await aiohttp_server(engine.app)
-        actions_server = await aiohttp_server(action_server_app())
-        settings_ = make_settings(
-            tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
-            ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
-            DATABASE_URL=sqlite_sessions_url, TELEGRAM_BOT_TOKEN=BOT_TOKEN,
-            TELEGRAM_API_URL=telegram.base_url, ENGINE_TIMEOUT="2", **extra)
-        return await aiohttp_client(create_app(settings_))
+        return await app_client(aiohttp_client, aiohttp_server, FakeEngine(), tmp_path,
+                                sqlite_sessions_url, TELEGRAM_BOT_TOKEN=BOT_TOKEN,
+                                TELEGRAM_API_URL=telegram.base_url, **extra)
     return start
 
 

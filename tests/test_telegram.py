@@ -17,10 +17,8 @@ from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.flood import SLOW_DOWN
 from bot.telegram.handlers import EDITED, TEXT_ONLY, TRY_AGAIN, split_text
 from bot.telegram.traces import Traces
-from bot.web.app import create_app
 from bot.web.keys import CIPHER, SESSIONS
-from tests.conftest import make_settings
-from tests.fake_engine import TOKEN, FakeEngine, action_server_app
+from tests.fake_engine import FakeEngine, app_client
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
 from tests.test_storage import new_report
 
@@ -42,14 +40,9 @@ def start_app(telegram, engine, aiohttp_client, aiohttp_server, tmp_path, sqlite
     """Starts the app against the fake Telegram server and the stand-in engine, with these
     extra settings."""
     async def start(**extra: str):
-        engine_server = await aiohttp_server(engine.app)
-        actions_server = await aiohttp_server(action_server_app())
-        settings = make_settings(
-            tmp_path, ENGINE_URL=str(engine_server.make_url("")), ENGINE_TOKEN=TOKEN,
-            ACTION_SERVER_URL=str(actions_server.make_url("/webhook")),
-            DATABASE_URL=sqlite_sessions_url, TELEGRAM_BOT_TOKEN=BOT_TOKEN,
-            TELEGRAM_API_URL=telegram.base_url, ENGINE_TIMEOUT="2", **extra)
-        return await aiohttp_client(create_app(settings))
+        return await app_client(aiohttp_client, aiohttp_server, engine, tmp_path,
+                                sqlite_sessions_url, TELEGRAM_BOT_TOKEN=BOT_TOKEN,
+                                TELEGRAM_API_URL=telegram.base_url, **extra)
     return start
 
 
