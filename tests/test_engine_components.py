@@ -89,3 +89,29 @@ def test_the_engines_event_table_finds_the_same_class_as_rasas_search():
     assert ours == rasas
     assert ["SlotSet", "SlotSet"] in ours and ["ValueError: Unknown event name 'no_such_event'.",
                                                "Event"] in ours
+
+
+STORE_PRAGMAS = """
+import asyncio, json, os, sys
+from cryptography.fernet import Fernet
+os.environ["TRACKER_STORE_KEYS"] = Fernet.generate_key().decode()
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa_components.tracker_store import EncryptedSQLTrackerStore
+store = EncryptedSQLTrackerStore(Domain.empty(), dialect="sqlite", db=sys.argv[1])
+asyncio.run(store.save(DialogueStateTracker.from_events("web-1", [UserUttered("hello")])))
+with store.engine.connect() as db:
+    pragmas = [db.exec_driver_sql(f"PRAGMA {name}").scalar() for name in ("journal_mode", "synchronous")]
+events = asyncio.run(store.retrieve("web-1")).events
+print(json.dumps([pragmas, [getattr(e, "text", None) for e in events]]))
+"""
+
+
+def test_the_embedded_conversation_store_writes_ahead_and_syncs_at_checkpoints(tmp_path):
+    """Each message's commit must not hold the engine's event loop for a disk sync."""
+    done = subprocess.run([str(ENGINE_PYTHON), "-c", STORE_PRAGMAS, str(tmp_path / "t.db")],
+                          capture_output=True, text=True, check=True, timeout=120)
+    pragmas, texts = json.loads(done.stdout.splitlines()[-1])
+    assert pragmas == ["wal", 1]  # 1: NORMAL
+    assert "hello" in texts
