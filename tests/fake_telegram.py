@@ -9,6 +9,7 @@ loop, so both the in-process tests and a separately started app can use it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import threading
@@ -24,7 +25,9 @@ BOT_USER = {"id": 123456, "is_bot": True, "first_name": "Safer Oxford",
 
 
 class FakeTelegram:
-    def __init__(self) -> None:
+    def __init__(self, wake_on_update: bool = False) -> None:
+        """`wake_on_update`: a waiting getUpdates returns as soon as an update is pushed
+        instead of at its next 50 ms poll (the benchmark times replies with it)."""
         self.calls: list[tuple[str, dict]] = []
         self.pushed: list[dict] = []  # every update a test injected, in order
         self.refused: list[tuple[str, dict]] = []  # calls answered "retry after"
@@ -33,6 +36,9 @@ class FakeTelegram:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._lock = threading.Lock()
+        self._sent: dict[str, list[tuple[float, dict]]] = {}  # chat -> (monotonic, sendMessage)
+        self._wake_on_update = wake_on_update
+        self._arrived: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -95,6 +101,13 @@ class FakeTelegram:
             self.refused.clear()
             self._refuse.clear()
             self._updates.clear()
+            self._sent.clear()
+
+    def sent_to(self, chat_id: int, start: int = 0) -> list[tuple[float, dict]]:
+        """The bot's sendMessage calls to one chat from the `start`-th on, each with the
+        time.monotonic() it arrived: cheap to poll from a benchmark's event loop."""
+        with self._lock:
+            return list(self._sent.get(str(chat_id), [])[start:])
 
     def calls_to(self, method: str, chat_id: int | None = None) -> list[dict]:
         with self._lock:
@@ -115,6 +128,8 @@ class FakeTelegram:
         with self._lock:
             self._updates.append({"update_id": next(self._update_ids), **update})
             self.pushed.append(update)
+        if self._wake_on_update and self._loop and self._arrived:
+            self._loop.call_soon_threadsafe(self._arrived.set)
 
     def incoming_ids(self, chat_id: int) -> set[int]:
         """The ids of the messages the resident sent in the chat."""
@@ -140,6 +155,9 @@ class FakeTelegram:
             params["sent_message_id"] = result["message_id"]  # what the bot was told back
         with self._lock:
             self.calls.append((method, params))
+            if method == "sendMessage":
+                self._sent.setdefault(str(params.get("chat_id")), []).append(
+                    (time.monotonic(), params))
         return web.json_response({"ok": True, "result": result})
 
     def _take_refusal(self, method: str, params: dict) -> dict | None:
@@ -172,12 +190,18 @@ class FakeTelegram:
         offset = int(params.get("offset") or 0)
         deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
         while True:
+            if self._arrived:
+                self._arrived.clear()  # before looking, so a push from now on wakes us
             with self._lock:
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
                 ready = list(self._updates)
             if ready or time.monotonic() >= deadline:
                 return ready
-            await asyncio.sleep(0.05)
+            if self._wake_on_update and self._arrived:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._arrived.wait(), 0.05)
+            else:
+                await asyncio.sleep(0.05)
 
     def _result(self, method: str, params: dict):
         if method == "getMe":
@@ -202,6 +226,7 @@ class FakeTelegram:
 
     def _serve(self, ready: threading.Event) -> None:
         self._loop = asyncio.new_event_loop()
+        self._arrived = asyncio.Event()
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self._runner = web.AppRunner(app, access_log=None)

@@ -1,0 +1,1 @@
+"""`make bench`: load and latency of the real system under simulated residents."""
