@@ -9,52 +9,31 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import aiohttp
-import yaml
 
 from bench.measure import Failed, classify
-from bot.settings import PROJECT_ROOT
+from tests.dialogue import (
+    REFERENCE,
+    WITNESS_ACCOUNT,
+    WITNESS_ANSWERS,
+    choose,
+    payloads,
+    question_in,
+    texts,
+)
 
-REFERENCE = re.compile(r"\b([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\b")
 REPLY_TIMEOUT = 30.0  # longer than the app's ENGINE_TIMEOUT (15 s): it always answers by then
 TELEGRAM_QUIET = 0.5  # a Telegram turn is over when the bot has sent nothing for this long
 
-QUESTIONS = {slot.removeprefix("utter_ask_"): value[0]["text"] for slot, value in
-             yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"].items()
-             if slot.startswith("utter_ask_report") or slot == "utter_ask_incident_text"}
-QUESTIONS["report_support_org"] = "You can choose another."  # asked by a custom action
-REVIEW = "Please check your report"
 # What a resident types where a form question has no button (or they'd rather type).
 TYPED = {"incident_text": "they were shouting and banging on the windows again",
          "report_where": "outside the shops on Cowley Road",
          "report_when": "last night about 11pm",
          "report_contact_how": "07700 900456, text only please"}
-
-
-def choose(option: str) -> str:
-    return f'/choose{{"option": "{option}"}}'
-
-
-def texts(replies: list[dict]) -> str:
-    return "\n".join(r.get("text") or "" for r in replies)
-
-
-def payloads(replies: list[dict]) -> list[str]:
-    return [b["payload"] for r in replies for b in r.get("buttons") or []]
-
-
-def question_in(replies: list[dict]) -> str | None:
-    """The form question the bot asked last, by its wording in domain.yml."""
-    said = texts(replies)
-    if REVIEW in said:
-        return "report_review"
-    asked = [(said.rfind(q), slot) for slot, q in QUESTIONS.items() if q in said]
-    return max(asked)[1] if asked else None
 
 
 def think_time(spec: str) -> Callable[[], float]:
@@ -251,24 +230,9 @@ async def report(r: Resident, account: str, answers: dict[str, list[str]]) -> st
     return found.group(1)
 
 
-WITNESS_ANSWERS = {  # an anonymous witness's hate-crime report, with consent to refer
-    "report_role": [choose("witness")],
-    "report_strands": [choose("race"), choose("religion"), choose("done")],
-    "report_where": ["outside the mosque on Cowley Road"],
-    "report_when": ["yesterday about 6pm"],
-    "report_ongoing": [choose("before")],
-    "report_injuries": [choose("none")],
-    "report_suspect": ["tall man, grey hoodie, about 40"],
-    "report_evidence": [choose("skip")],
-    "report_contact": [choose("anonymous")],
-    "report_sharing": [choose("support")],
-}
-
-
 async def hate_crime_report(r: Resident) -> str:
     return await report(
-        r, "a man shouted racist abuse at my neighbour outside the mosque on cowley road",
-        WITNESS_ANSWERS)
+        r, WITNESS_ACCOUNT, WITNESS_ANSWERS)
 
 
 async def asb_report(r: Resident) -> str:

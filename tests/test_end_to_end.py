@@ -16,7 +16,6 @@ import sys
 
 import aiohttp
 import pytest
-import yaml
 from sqlalchemy import text
 
 from bot import signposting
@@ -26,11 +25,18 @@ from bot.runner import Services
 from bot.settings import PROJECT_ROOT
 from bot.storage.db import make_engine
 from bot.storage.trackers import async_url
+from tests.dialogue import (
+    REFERENCE,
+    WITNESS_ACCOUNT,
+    WITNESS_ANSWERS,
+    choose,
+    payloads,
+    question_in,
+    texts,
+)
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
 from tests.system import STARTUP_SECONDS, running_system
 from tests.test_directory import unknown_numbers
-
-REFERENCE = re.compile(r"\b([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\b")
 
 
 @pytest.fixture(scope="module")
@@ -63,14 +69,6 @@ async def chat(system, sender, message):
             f"{base(system)}/api/chat", json={"sender": sender, "message": message}) as resp:
         assert resp.status == 200
         return await resp.json()
-
-
-def texts(replies) -> str:
-    return "\n".join(r["text"] for r in replies)
-
-
-def payloads(replies) -> list[str]:
-    return [b["payload"] for r in replies for b in r.get("buttons", [])]
 
 
 async def query(url: str, sql: str, **params) -> list:
@@ -113,26 +111,6 @@ async def test_someone_in_danger_gets_999_guidance_first(system):
     assert texts(replies).count(signposting.default().text("emergency")) == 1
 
 
-QUESTIONS = {slot.removeprefix("utter_ask_"): value[0]["text"] for slot, value in
-             yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"].items()
-             if slot.startswith("utter_ask_report") or slot == "utter_ask_incident_text"}
-QUESTIONS["report_support_org"] = "You can choose another."  # asked by a custom action
-REVIEW = "Please check your report"
-
-
-def choose(option: str) -> str:
-    return f'/choose{{"option": "{option}"}}'
-
-
-def question_in(replies) -> str | None:
-    """The form question the bot asked last, by its wording in domain.yml."""
-    said = texts(replies)
-    if REVIEW in said:
-        return "report_review"
-    asked = [(said.rfind(q), slot) for slot, q in QUESTIONS.items() if q in said]
-    return max(asked)[1] if asked else None
-
-
 async def answer_questions(send, replies, answers: dict[str, list[str]]) -> list:
     """Answer each question the bot asks from `answers` (slot -> what to send, in turn),
     else with its first button, until the summary; fails on a question asked twice."""
@@ -143,22 +121,6 @@ async def answer_questions(send, replies, answers: dict[str, list[str]]) -> list
         replies = await send((queued.get(slot) or [payloads(replies)[0]]).pop(0))
     assert slot == "report_review", f"no summary after {asked}: {texts(replies)}"
     return replies
-
-
-# An anonymous witness's hate-crime report, with consent to refer to support.
-WITNESS_ACCOUNT = "a man shouted racist abuse at my neighbour outside the mosque on cowley road"
-WITNESS_ANSWERS = {
-    "report_role": [choose("witness")],
-    "report_strands": [choose("race"), choose("religion"), choose("done")],
-    "report_where": ["outside the mosque on Cowley Road"],
-    "report_when": ["yesterday about 6pm"],
-    "report_ongoing": [choose("before")],
-    "report_injuries": [choose("none")],
-    "report_suspect": ["tall man, grey hoodie, about 40"],
-    "report_evidence": [choose("skip")],
-    "report_contact": [choose("anonymous")],
-    "report_sharing": [choose("support")],
-}
 
 
 @pytest.fixture(params=["web", "telegram"])
