@@ -22,14 +22,13 @@ import aiohttp
 from bench import residents
 from bench.measure import Failed, summary_ms
 from bot.localinfra import LocalPostgres, LocalRedis
-from bot.runner import Services, child_environment, free_port
+from bot.runner import READY_STATES, Services, child_environment, free_port
 from bot.settings import Settings
 from bot.storage.migrate import upgrade
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
 
 STARTUP_SECONDS = 300
 GRACE_SECONDS = 60  # after --max-seconds no conversation starts; those under way get this long
-READY_STATES = {"ready", "polling", "webhook", "disabled"}
 
 
 @dataclass
