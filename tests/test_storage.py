@@ -624,3 +624,33 @@ async def test_a_telegram_update_is_claimed_once_unless_its_claim_was_abandoned(
     assert not await telegram_updates.claim(sessions, 502, now=later)
     assert await telegram_updates.prune(sessions, now=later + telegram_updates.KEPT) == 2
     assert await telegram_updates.claim(sessions, 502, now=later)
+
+
+async def test_a_postgresql_server_that_refuses_connections_is_a_database_outage(cipher):
+    """asyncpg raises a plain ConnectionRefusedError (not a SQLAlchemy error) when the
+    server is stopped: the quick-exit ids, the staff notice loop, the daily retention run
+    and the webhook's update claim must treat it as the database being away, not crash."""
+    import asyncio
+
+    from bot.runner import free_port
+    from bot.storage.db import make_engine, make_sessionmaker
+    from bot.storage.retention import purge_logged
+    from bot.telegram.app import _claim
+    from bot.telegram.notify import notify_forever
+    from bot.telegram.traces import Traces
+    from bot.web.keys import SESSIONS
+
+    engine = make_engine(f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/postgres")
+    sessions = make_sessionmaker(engine)
+    try:
+        traces = Traces(sessions, cipher)
+        await traces.remember(4242, 1)  # logged, the chat still answered
+        assert await traces.remove_chat(None, 4242) == 0
+        await purge_logged(sessions, 365)
+        assert await _claim({SESSIONS: sessions}, 77)  # handled, unclaimed
+        notices = asyncio.create_task(notify_forever(None, sessions, cipher, traces))
+        await asyncio.sleep(0.5)
+        assert not notices.done(), "the notice loop died with the database"
+        notices.cancel()
+    finally:
+        await engine.dispose()

@@ -16,6 +16,12 @@ def make_engine(url: str) -> AsyncEngine:
     return create_async_engine(url, pool_pre_ping=True)
 
 
+# What a failed database call raises: SQLAlchemy's errors, and asyncpg's own while
+# connecting, which SQLAlchemy does not wrap (a stopped server is a plain
+# ConnectionRefusedError). Code that carries on without the database catches these.
+DATABASE_ERRORS = (exc.SQLAlchemyError, OSError, CannotConnectNowError, PostgresConnectionError)
+
+
 def unavailable(error: BaseException) -> bool:
     """Whether `error` is the database being away (stopped, restarting, unreachable, a
     connection cut, SQLite locked) rather than a bug: worth a "try again" and a 503."""

@@ -12,10 +12,10 @@ import datetime as dt
 import logging
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.storage import chat_traces, telegram_updates
+from bot.storage.db import DATABASE_ERRORS
 from bot.storage.models import Report, as_utc, utcnow
 from bot.storage.reports import audit_event
 
@@ -50,7 +50,7 @@ async def purge_logged(sessions: async_sessionmaker, days: int) -> None:
             log.info("retention: %d closed reports deleted", purged)
         await chat_traces.prune(sessions)
         await telegram_updates.prune(sessions)
-    except SQLAlchemyError as exc:
+    except DATABASE_ERRORS as exc:
         log.warning("retention run failed: %s", type(exc).__name__)
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import inspect, text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bot.storage.db import DATABASE_ERRORS
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class Trackers:
                     return True
                 await conn.execute(text("DELETE FROM events WHERE sender_id = :sender"),
                                    {"sender": sender_id})
-        except (SQLAlchemyError, OSError) as exc:
+        except DATABASE_ERRORS as exc:
             log.error("could not forget a conversation: %s", type(exc).__name__)
             return False
         return True

@@ -8,12 +8,12 @@ import hmac
 import logging
 
 from aiohttp import web
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.conversation import Conversations
 from bot.ratelimit import make_limits
 from bot.settings import Settings
 from bot.storage import telegram_updates
+from bot.storage.db import DATABASE_ERRORS
 from bot.telegram import handlers
 from bot.telegram.flood import LIMITS_KEY
 from bot.telegram.notify import notify_forever
@@ -120,7 +120,7 @@ async def webhook(request: web.Request) -> web.Response:
     if await _claim(request.app, update.update_id):
         await application.update_processor.process_update(update,
                                                           application.process_update(update))
-        with contextlib.suppress(SQLAlchemyError):
+        with contextlib.suppress(*DATABASE_ERRORS):
             await telegram_updates.finish(request.app[SESSIONS], update.update_id)
     return web.Response(text="ok")
 
@@ -130,6 +130,6 @@ async def _claim(app: web.Application, update_id: int) -> bool:
     twice is better than one not answered."""
     try:
         return await telegram_updates.claim(app[SESSIONS], update_id)
-    except SQLAlchemyError as exc:
+    except DATABASE_ERRORS as exc:
         log.warning("webhook update handled unclaimed (database: %s)", type(exc).__name__)
         return True

@@ -9,12 +9,12 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.conversation import STAFF_MESSAGE_NOTICE
 from bot.crypto import DataCipher
 from bot.storage import messages
+from bot.storage.db import DATABASE_ERRORS
 from bot.telegram.traces import Traces
 from telegram import Bot
 from telegram.error import Forbidden, TelegramError
@@ -52,6 +52,6 @@ async def notify_forever(bot: Bot, sessions: async_sessionmaker, cipher: DataCip
     while True:
         try:
             await notify_once(bot, sessions, cipher, traces)
-        except SQLAlchemyError as exc:
+        except DATABASE_ERRORS as exc:
             log.warning("staff message notices paused: %s", type(exc).__name__)
         await asyncio.sleep(POLL_SECONDS)

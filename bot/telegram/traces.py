@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.crypto import DataCipher
 from bot.storage import chat_traces
+from bot.storage.db import DATABASE_ERRORS
 from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
@@ -39,7 +39,7 @@ class Traces:
     async def remember(self, chat_id: int | str, *message_ids: int) -> None:
         try:
             await chat_traces.remember(self.sessions, self.chat_key(chat_id), message_ids)
-        except SQLAlchemyError as exc:
+        except DATABASE_ERRORS as exc:
             log.warning("message ids not noted for a quick exit: %s", type(exc).__name__)
 
     async def send(self, bot: Bot, chat_id: int | str, text: str,
@@ -54,7 +54,7 @@ class Traces:
         asked to be deleted."""
         try:
             ids = await chat_traces.take(self.sessions, self.chat_key(chat_id))
-        except SQLAlchemyError as exc:
+        except DATABASE_ERRORS as exc:
             log.warning("message ids for a quick exit not read: %s", type(exc).__name__)
             return 0
         for start in range(0, len(ids), BATCH):
