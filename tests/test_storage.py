@@ -654,3 +654,13 @@ async def test_a_postgresql_server_that_refuses_connections_is_a_database_outage
         notices.cancel()
     finally:
         await engine.dispose()
+
+
+def test_only_a_code_this_service_could_give_is_looked_up():
+    from bot.storage.reports import is_reference, new_reference, normalise_reference
+
+    assert is_reference(new_reference())
+    assert is_reference(normalise_reference("abcd-efgh-jkmn"))
+    assert not is_reference("ABCD\x00EFGHJKM")  # PostgreSQL refuses a NUL
+    assert not is_reference("ABCDEFGHJKMO")  # O is not in the alphabet (looks like 0)
+    assert not is_reference("ABCDEFGHJKM")

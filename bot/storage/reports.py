@@ -59,6 +59,11 @@ def normalise_reference(typed: str) -> str:
     return _SEPARATORS.sub("", typed).upper()
 
 
+def is_reference(normalised: str) -> bool:
+    """Whether a normalised code can be one this service gives (its alphabet and length)."""
+    return len(normalised) == REFERENCE_LENGTH and set(normalised) <= set(REFERENCE_ALPHABET)
+
+
 @dataclass(frozen=True)
 class NewReport:
     topic: str

@@ -47,7 +47,6 @@ ENDED = {"idle": "You were signed out because the console was not used for a whi
                       "password was reset.",
          "disabled": "You were signed out: your account has been disabled. Ask an admin if "
                      "you still need it."}
-REFERENCE_CHARACTERS = re.compile(r"[A-Z0-9]{1,40}")  # what a typed code can be, once normalised
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")  # in no name or code (and no NUL for PostgreSQL)
 LOCKED = ("Too many failed sign-ins for this account. Wait 15 minutes and try again, or ask "
           "an admin to reset the password.")
@@ -125,7 +124,7 @@ async def handled_report(request: web.Request, user: dict) -> Report:
     """The report in the path, if it exists and is one this user handles."""
     reference = normalise_reference(request.match_info["reference"])
     report = await reports.find_by_reference(request.app[SESSIONS], reference) if (
-        REFERENCE_CHARACTERS.fullmatch(reference)) else None
+        reports.is_reference(reference)) else None
     if report is None:
         raise web.HTTPNotFound(text="That report no longer exists.")
     if not staff.handles(user["role"], user["topics"], report.topic):
