@@ -118,11 +118,12 @@ def _location_field(body: dict) -> tuple[float, float] | None:
     return latitude, longitude
 
 
-async def _too_fast(request: web.Request, sender: str, message: str) -> bool:
-    """Over the sender's message limit; an urgent message never is."""
+async def _too_fast(request: web.Request, engine_sender: str, message: str) -> bool:
+    """Over the sender's message limit (counted under the keyed id the engine knows them
+    by, never what the page sent); an urgent message never is."""
     if safety.is_urgent(message):
         return False
-    return await request.app[SENDER_LIMITS].over(request.app[CIPHER].identity(f"web:{sender}"))
+    return await request.app[SENDER_LIMITS].over(engine_sender)
 
 
 @routes.post("/api/chat")
@@ -135,12 +136,13 @@ async def chat(request: web.Request) -> web.Response:
     message = SHARE_LOCATION if location and not body.get("message") else _text_field(
         body, "message", MAX_MESSAGE_CHARS)
     message = command_payload(message) or message
-    if await _too_fast(request, sender, message):
+    conversations = request.app[CONVERSATIONS]
+    engine_sender = conversations.sender_id("web", sender)
+    if await _too_fast(request, engine_sender, message):
         return web.json_response({"error": signposting.default().text("too_fast")}, status=429,
                                  headers={"Retry-After": str(int(WINDOW_SECONDS)), **NO_STORE})
-    conversations = request.app[CONVERSATIONS]
-    replies = await conversations.reply(conversations.sender_id("web", sender), message,
-                                        delivery=f"web:{sender}", location=location)
+    replies = await conversations.reply(engine_sender, message, delivery=f"web:{sender}",
+                                        location=location)
     return web.json_response(replies, headers=NO_STORE)
 
 
