@@ -48,17 +48,19 @@ from bot.localinfra import LocalPostgres
 from bot.runner import Services
 from bot.settings import PROJECT_ROOT
 from bot.web import api
+from tests.dialogue import (
+    REFERENCE,
+    choose,
+    payloads,
+    question_in,
+    texts,
+)
 from tests.system import STARTUP_SECONDS, running_system
 from tests.test_end_to_end import (
     QUICK_EXIT_WORDS,
-    REFERENCE,
     answer_questions,
-    choose,
-    payloads,
     query,
-    question_in,
     staff_console,
-    texts,
 )
 
 RESIDENTS = 6  # each makes full reports, one after another

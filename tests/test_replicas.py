@@ -21,18 +21,20 @@ from bot.settings import Settings
 from bot.storage import messages, reports
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.trackers import async_url
-from tests.fake_telegram import BOT_TOKEN, FakeTelegram
-from tests.system import STARTUP_SECONDS
-from tests.test_end_to_end import (
+from tests.dialogue import (
     REFERENCE,
     WITNESS_ACCOUNT,
     WITNESS_ANSWERS,
-    answer_questions,
     choose,
-    query,
     question_in,
-    stored_report,
     texts,
+)
+from tests.fake_telegram import BOT_TOKEN, FakeTelegram
+from tests.system import STARTUP_SECONDS
+from tests.test_end_to_end import (
+    answer_questions,
+    query,
+    stored_report,
 )
 from tests.test_storage import new_report
 

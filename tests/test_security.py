@@ -26,16 +26,18 @@ from cryptography.fernet import Fernet
 from bot.runner import child_environment, commands
 from bot.settings import PROJECT_ROOT
 from tests.conftest import make_settings
+from tests.dialogue import (
+    REFERENCE,
+    WITNESS_ANSWERS,
+    choose,
+    texts,
+)
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
 from tests.system import running_system
 from tests.test_end_to_end import (
-    REFERENCE,
-    WITNESS_ANSWERS,
     answer_questions,
     chat,
-    choose,
     telegram_sender,
-    texts,
 )
 
 # ---- (b) the runner refuses an engine or action server off loopback ----------------------

@@ -27,17 +27,19 @@ from playwright.async_api import Browser, Locator, Page, expect
 from bot.conversation import STAFF_MESSAGE_NOTICE
 from bot.settings import PROJECT_ROOT
 from tests import test_web_chat as web_chat
-from tests.test_end_to_end import (
+from tests.dialogue import (
     REFERENCE,
     WITNESS_ACCOUNT,
     WITNESS_ANSWERS,
-    answer_questions,
-    chat,
     choose,
     payloads,
+    texts,
+)
+from tests.test_end_to_end import (
+    answer_questions,
+    chat,
     query,
     stored_report,
-    texts,
 )
 from tests.test_web_chat import SCREENSHOTS, Tab, axe_violations, new_tab
 
