@@ -9,10 +9,11 @@ APP_PY := $(APP_VENV)/bin/python
 RASA := $(ENGINE_VENV)/bin/rasa
 MODEL := models/current.tar.gz
 DETAILS_DATA := nlu_data/details.yml
-# Of rasa_components/, only the intent classifier is part of the model (the conversation
-# store and the engine's run-time additions are not).
+# Of rasa_components/, the intent classifier and the sentence featurizer (with its encoder)
+# are part of the model (the conversation store and the engine's run-time additions are not).
 TRAINING_DATA := config.yml domain.yml $(DETAILS_DATA) $(wildcard nlu_data/*.yml) \
-	rasa_components/intent_classifier.py
+	rasa_components/intent_classifier.py rasa_components/sentence_featurizer.py \
+	rasa_components/sentence_encoder.py
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2

@@ -1,4 +1,5 @@
-"""Intent classifier: Rasa's logistic regression over TF-IDF-weighted pipeline features."""
+"""Intent classifier: Rasa's logistic regression over TF-IDF-weighted word and character
+counts, beside the sentence embedding (rasa_components.sentence_featurizer)."""
 
 from typing import Any
 
@@ -7,6 +8,9 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
@@ -23,20 +27,35 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
     L2-normalising each message's features, with weaker regularisation, fixes that; the
     features still come from the pipeline, lookup tables included. Training, ranking and
     saving are the parent's (the scikit-learn pipeline is saved with skops like its model).
+
+    Dense sentence features, when the pipeline has them, follow the counts in each row
+    (Rasa's `_create_X`): they skip the TF-IDF step and count `sentence_weight` times.
     """
 
     # TF-IDF keeps its weights as a sparse matrix, which skops does not trust by default.
-    TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix"]
+    TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix", "builtins.slice"]
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {**LogisticRegressionClassifier.get_default_config(), "C": 10.0}
+        return {**LogisticRegressionClassifier.get_default_config(), "C": 10.0,
+                "sentence_weight": 1.5}
 
-    def __init__(self, config: dict[str, Any], name: str, model_storage: ModelStorage,
-                 resource: Resource) -> None:
-        super().__init__(config, name, model_storage, resource)
-        self.clf = make_pipeline(
-            TfidfTransformer(sublinear_tf=True),
+    def train(self, training_data: TrainingData) -> Resource:
+        """Build the pipeline for this data's count width, then the parent's training."""
+        example = next((e for e in training_data.intent_examples
+                        if e.get(INTENT) and e.get(TEXT)), None)
+        if example is not None:
+            counts = example.get_sparse_features(TEXT)[1]
+            self.clf = self._pipeline(counts.features.shape[1] if counts else 0)
+        return super().train(training_data)
+
+    def _pipeline(self, count_columns: int) -> Any:
+        features = ColumnTransformer(
+            [("counts", TfidfTransformer(sublinear_tf=True), slice(0, count_columns)),
+             ("meaning", "passthrough", slice(count_columns, None))],
+            transformer_weights={"meaning": self.config["sentence_weight"]})
+        return make_pipeline(
+            features,
             LogisticRegression(C=self.config["C"], class_weight="balanced",
                                max_iter=self.config["max_iter"], tol=self.config["tol"],
                                solver=self.config["solver"],

