@@ -53,24 +53,3 @@ URGENT_PATTERNS = tuple(
 def is_urgent(text: str) -> bool:
     """True when the message suggests someone may be in immediate danger."""
     return any(p.search(text) for p in URGENT_PATTERNS)
-
-
-# Times that place what happened in the past, and words that bring it into the present.
-_PAST = re.compile(
-    r"\b(?:yesterday|last (?:night|week|weekend|month|year|summer|winter|spring|autumn|time)"
-    r"|(?:a|one|two|three|four|few|couple of|\d+) (?:days?|weeks?|months?|years?) ago"
-    r"|years ago|used to|(?:at|over) the weekend"
-    r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|in (?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|the summer|the winter|(?:19|20)\d\d))\b", re.IGNORECASE)
-_NOW = re.compile(
-    r"\b(?:now|still|tonight|today|at the moment|currently|again|back|happening|keeps?"
-    r"|is|are|am)\b|'(?:s|re|m)\b", re.IGNORECASE)
-
-
-def only_in_the_past(text: str) -> bool:
-    """True when the message says when it happened, in the past, and nothing about now
-    ("threatened to stab my dog last month"). The net still fires on such a message; the
-    model may overrule it (see bot.topics.is_urgent), the net alone never does."""
-    return bool(_PAST.search(text)) and not _NOW.search(text)
-

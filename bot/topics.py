@@ -36,11 +36,14 @@ URGENT_INTENTS = frozenset(
 # Urgency is the model's probability summed over the urgent intents. A missed emergency
 # costs more than a needless 999 reminder, so a one-in-three chance is enough. Checked with
 # `python -m bot.evaluation.thresholds` (a split of the training data, never the held-out
-# file): 0.4 would drop 3 of 230 urgent messages to spare 6 false alarms, 0.5 would drop 11.
+# file): 0.4 would drop 1 of 265 urgent messages to spare 6 false alarms, 0.5 would drop 9.
 URGENT_THRESHOLD = 1 / 3
-# The safety net fires on words ("threatened to stab", "passed out"): when the message puts
-# them only in the past and the model is this sure there is no danger now, no flag.
-SURE_NOT_NOW = 0.1
+# The safety net fires on words ("threatened to stab", "passed out", "knife crime"), in the
+# past or in a question as much as now. It always shows the 999 lines first; for the urgent
+# flag, a model this sure there is no danger now overrules it. Checked on a split of the
+# training data (`python -m bot.evaluation.thresholds`): at 0.05 no urgent message is lost
+# and a third of the false alarms go; at 0.1 one urgent message of 265 would be.
+SURE_NOT_NOW = 0.05
 
 
 def intent_name(parse: dict) -> str | None:
@@ -76,14 +79,12 @@ def model_says_urgent(parse: dict) -> bool:
     return urgent_probability(parse) >= URGENT_THRESHOLD
 
 
-def is_urgent(parse: dict, text: str, threshold: float = URGENT_THRESHOLD) -> bool:
+def is_urgent(parse: dict, text: str, threshold: float = URGENT_THRESHOLD,
+              sure_not_now: float = SURE_NOT_NOW) -> bool:
     """Danger now, as the model and the safety net decide together: a likely one to the
-    model, or the net's words unless they are only in the past and the model is sure."""
+    model, or the net's words unless the model is sure there is none."""
     probability = urgent_probability(parse)
-    if probability >= threshold:
-        return True
-    return safety.is_urgent(text) and not (
-        safety.only_in_the_past(text) and probability < SURE_NOT_NOW)
+    return probability >= threshold or (safety.is_urgent(text) and probability >= sure_not_now)
 
 
 def classify(parse: dict, text: str) -> dict:

@@ -31,12 +31,13 @@ def test_a_one_in_three_chance_of_danger_is_urgent():
 @pytest.mark.parametrize(("text", "model", "urgent"), [
     ("my neighbour threatened to stab my dog last month", 0.01, False),
     ("my neighbour threatened to stab my dog last month", 0.2, True),  # the model unsure
-    ("he threatened to stab me last month and he is outside now", 0.01, True),
-    ("he's got a knife", 0.01, True),  # no time given: the net alone decides
+    ("is there much knife crime round here", 0.04, False),
+    ("he's got a knife", 0.06, True),  # the net, and a model not sure there is no danger
+    ("he's got a knife", 0.5, True),
     ("I passed out on saturday after two drinks", 0.0, False),
-    ("I passed out on saturday and still can't stand up", 0.0, True),
+    ("lads shouting in the street", 0.2, False),  # neither
 ])
-def test_the_net_is_overruled_only_for_the_past_and_by_a_sure_model(text, model, urgent):
+def test_the_net_is_overruled_only_by_a_model_sure_there_is_no_danger_now(text, model, urgent):
     assert is_urgent(parse(("asb", 1 - model), ("urgent_asb", model)), text) is urgent
 
 

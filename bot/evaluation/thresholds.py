@@ -1,5 +1,5 @@
-"""How the urgent flag's threshold and the safety net's past-only rule trade recall for
-precision, on a split of the training data (never the held-out file).
+"""How the urgent flag's threshold, and how sure the model must be to overrule the safety
+net, trade recall for precision, on a split of the training data (never the held-out file).
 
     .venv/bin/python -m bot.evaluation.thresholds
 
@@ -13,12 +13,13 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 
-from bot import safety, topics
+from bot import topics
 from bot.evaluation import baselines, data
 from bot.evaluation.metrics import score
 
 SEED = 7
 THRESHOLDS = (0.25, 1 / 3, 0.4, 0.5)
+OVERRULE_BELOW = (0.0, 0.05, 0.1, 0.2)  # 0.0: the net is never overruled
 
 
 def split(examples: list[tuple[str, str]], share: float = 0.2) -> tuple[list, list]:
@@ -43,13 +44,16 @@ def main() -> None:
     gold = [("other", intent in topics.URGENT_INTENTS) for _, intent in validation]
     print(f"{len(train)} training / {len(validation)} validation examples "
           f"({sum(g for _, g in gold)} urgent)\n")
-    print("threshold  net or model: recall / precision   with the past-only rule")
+    print("recall / precision; columns: the net is overruled when the model gives danger now"
+          " under ...")
+    print("threshold  " + "".join(f"{below:<17}" for below in OVERRULE_BELOW))
     for threshold in THRESHOLDS:
-        plain = [topics.urgent_probability(p) >= threshold or safety.is_urgent(text)
-                 for p, (text, _) in zip(parses, validation, strict=True)]
-        ruled = [topics.is_urgent(p, text, threshold)
-                 for p, (text, _) in zip(parses, validation, strict=True)]
-        print(f"{threshold:9.2f}  {_figures(gold, plain):33}  {_figures(gold, ruled)}")
+        row = []
+        for below in OVERRULE_BELOW:
+            urgent = [topics.is_urgent(p, text, threshold, sure_not_now=below)
+                      for p, (text, _) in zip(parses, validation, strict=True)]
+            row.append(f"{_figures(gold, urgent):17}")
+        print(f"{threshold:9.2f}  " + "".join(row))
 
 
 def _figures(gold: list[tuple[str, bool]], urgent: list[bool]) -> str:
