@@ -101,7 +101,10 @@ def commands(settings: Settings, env: dict[str, str],
             [str(ENGINE_BIN), "run", "--enable-api", f"--auth-token={env['ENGINE_TOKEN']}",
              "--interface", engine_host, "--port", str(engine_port), "--model", str(MODEL),
              "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
-            {"ACTION_SERVER_URL": actions_url})
+            # One BLAS thread: the sentence embedding's small products gain nothing from a
+            # second, whose busy-waiting took the other core from the app and actions
+            # (make bench, 20 conversations: reply p95 699 ms with two, 307 ms with one).
+            {"ACTION_SERVER_URL": actions_url, "OPENBLAS_NUM_THREADS": "1"})
         programs[replica_name("actions", i)] = Command(
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
             {"SANIC_HOST": actions_host})  # rasa-sdk would otherwise bind 0.0.0.0

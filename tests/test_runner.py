@@ -12,6 +12,11 @@ def test_a_token_starting_with_a_dash_is_still_one_argument(tmp_path):
     assert "--auth-token=-starts-with-a-dash" in cmd.argv
 
 
+def test_the_engine_runs_its_matrix_products_on_one_thread(tmp_path):
+    settings = make_settings(tmp_path)
+    assert commands(settings, child_environment(settings))["engine"].env["OPENBLAS_NUM_THREADS"] == "1"
+
+
 def test_engine_and_actions_listen_on_loopback_only(tmp_path):
     settings = make_settings(tmp_path)
     programs = commands(settings, child_environment(settings))
