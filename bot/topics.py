@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from bot import details, safety
 
+URGENCY = "urgency"  # the danger-now model's probability, in the engine's parse
+
 TOPICS = ("asb", "hate_crime", "spiking", "domestic_abuse", "other")
 TOPIC_NAMES = {"asb": "Anti-social behaviour", "hate_crime": "Hate crime", "spiking": "Spiking",
                "domestic_abuse": "Domestic abuse", "other": "Other"}  # as staff read them
@@ -33,17 +35,17 @@ URGENT_INTENTS = frozenset(
     {"urgent_asb", "urgent_hate_crime", "urgent_spiking", "urgent_domestic_abuse", "urgent_danger"})
 
 
-# Urgency is the model's probability summed over the urgent intents. A missed emergency
-# costs more than a needless 999 reminder, so a one-in-three chance is enough. Checked with
-# `python -m bot.evaluation.thresholds` (a split of the training data, never the held-out
-# file): 0.4 would drop 1 of 265 urgent messages to spare 6 false alarms, 0.5 would drop 9.
+# Urgency is the model's probability of danger now: the average of the intent model's (its
+# probability summed over the urgent intents) and the danger-now model's, which learns from
+# every topic's urgent examples at once (rasa_components/intent_classifier.py). A missed
+# emergency costs more than a needless 999 reminder, so a one-in-three chance is enough.
 URGENT_THRESHOLD = 1 / 3
 # The safety net fires on words ("threatened to stab", "passed out", "knife crime"), in the
 # past or in a question as much as now. It always shows the 999 lines first; for the urgent
-# flag, a model this sure there is no danger now overrules it. Checked on a split of the
-# training data (`python -m bot.evaluation.thresholds`): at 0.05 no urgent message is lost
-# and a third of the false alarms go; at 0.1 one urgent message of 265 would be.
-SURE_NOT_NOW = 0.05
+# flag, a model this sure there is no danger now overrules it. Chosen on the validation
+# messages and on cross-validation of the training data (README, "The urgent flag"): at 0.1
+# no urgent message is lost there and a quarter of the false alarms go.
+SURE_NOT_NOW = 0.1
 
 
 def intent_name(parse: dict) -> str | None:
@@ -70,8 +72,11 @@ def topic_of(parse: dict) -> str:
 
 
 def urgent_probability(parse: dict) -> float:
-    return sum(float(entry.get("confidence") or 0.0) for entry in _ranking(parse)
-               if entry.get("name") in URGENT_INTENTS)
+    """The model's chance of danger now; a button press (no `urgency`) has its intent's."""
+    by_intents = sum(float(entry.get("confidence") or 0.0) for entry in _ranking(parse)
+                     if entry.get("name") in URGENT_INTENTS)
+    danger_now = parse.get(URGENCY)
+    return by_intents if danger_now is None else (by_intents + float(danger_now)) / 2
 
 
 def model_says_urgent(parse: dict) -> bool:

@@ -1,5 +1,6 @@
 """Intent classifier: Rasa's logistic regression over TF-IDF-weighted word and character
-counts, beside the sentence embedding (rasa_components.sentence_featurizer)."""
+counts, beside the sentence embedding (rasa_components.sentence_featurizer), and a second
+one that tells only whether someone is in danger now."""
 
 from typing import Any
 
@@ -8,12 +9,16 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
+
+# The parse's key for the danger-now model's probability (bot/topics.py reads it).
+URGENCY = "urgency"
 
 
 @DefaultV1Recipe.register(
@@ -25,11 +30,17 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
     On raw counts with Rasa's fixed C=1, long messages dominate and short ones drift to
     the small intents ("my son hits his mother" came out as `greet`). Weighting and
     L2-normalising each message's features, with weaker regularisation, fixes that; the
-    features still come from the pipeline, lookup tables included. Training, ranking and
-    saving are the parent's (the scikit-learn pipeline is saved with skops like its model).
+    features still come from the pipeline, lookup tables included. The ranking is the
+    parent's; the scikit-learn pipelines are saved with skops like its model.
 
     Dense sentence features, when the pipeline has them, follow the counts in each row
     (Rasa's `_create_X`): they skip the TF-IDF step and count `sentence_weight` times.
+
+    Danger now is learnt twice. The intent model learns it once per topic (urgent_asb
+    against asb, urgent_spiking against spiking...), so "right now" or "he's still here"
+    must be learnt five times over. A second model, urgent intents against all the others
+    on the same features, learns it once from every topic's examples. Its probability is
+    the message's `urgency` in the parse; bot/topics.py averages it with the intent model's.
     """
 
     # TF-IDF keeps its weights as a sparse matrix, which skops does not trust by default.
@@ -38,16 +49,42 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {**LogisticRegressionClassifier.get_default_config(), "C": 10.0,
-                "sentence_weight": 1.5}
+                "sentence_weight": 1.5, "urgent_intent_prefix": "urgent_"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.urgency: Any = None
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Build the pipeline for this data's count width, then the parent's training."""
-        example = next((e for e in training_data.intent_examples
-                        if e.get(INTENT) and e.get(TEXT)), None)
-        if example is not None:
-            counts = example.get_sparse_features(TEXT)[1]
-            self.clf = self._pipeline(counts.features.shape[1] if counts else 0)
-        return super().train(training_data)
+        """Build both pipelines for this data's count width and fit them."""
+        X, intents = self._create_training_matrix(training_data)
+        if X.shape[0] == 0:
+            return super().train(training_data)
+        width = self._count_width(training_data)
+        self.clf = self._pipeline(width).fit(X, intents)
+        self.urgency = self._pipeline(width).fit(X, [self._is_urgent(i) for i in intents])
+        self.persist()
+        return self._resource
+
+    @staticmethod
+    def _count_width(training_data: TrainingData) -> int:
+        """How many of a row's columns are counts (the rest are the sentence embedding)."""
+        example = next(e for e in training_data.intent_examples if e.get(TEXT))
+        counts = example.get_sparse_features(TEXT)[1]
+        return counts.features.shape[1] if counts else 0
+
+    def _is_urgent(self, intent: str) -> bool:
+        return intent.startswith(self.config["urgent_intent_prefix"])
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """The parent's intent and ranking, plus the danger-now model's probability."""
+        messages = super().process(messages)
+        if self.urgency is not None and messages:
+            column = list(self.urgency.classes_).index(True)
+            probabilities = self.urgency.predict_proba(self._create_X(messages))[:, column]
+            for message, probability in zip(messages, probabilities, strict=True):
+                message.set(URGENCY, round(float(probability), 4), add_to_output=True)
+        return messages
 
     def _pipeline(self, count_columns: int) -> Any:
         features = ColumnTransformer(
@@ -61,15 +98,25 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
                                solver=self.config["solver"],
                                random_state=self.config["random_state"]))
 
+    def persist(self) -> None:
+        """Both models, each in its own skops file."""
+        import skops.io as sio
+
+        super().persist()
+        with self._model_storage.write_to(self._resource) as model_dir:
+            sio.dump(self.urgency, model_dir / f"{self._resource.name}.urgency.skops")
+
     @classmethod
     def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any
              ) -> "TfidfLogisticRegressionClassifier":
-        """Load the trained pipeline; fail loudly rather than fall back to an untrained one."""
+        """Load the trained pipelines; fail loudly rather than fall back to untrained ones."""
         import skops.io as sio
 
         with model_storage.read_from(resource) as model_dir:
             component = cls(config, execution_context.node_name, model_storage, resource)
             component.clf = sio.load(model_dir / f"{resource.name}.skops",
                                      trusted=cls.TRUSTED_TYPES)
+            component.urgency = sio.load(model_dir / f"{resource.name}.urgency.skops",
+                                         trusted=cls.TRUSTED_TYPES)
         return component

@@ -25,6 +25,7 @@ from bot.runner import Services
 from bot.settings import PROJECT_ROOT
 from bot.storage.db import make_engine
 from bot.storage.trackers import async_url
+from bot.topics import urgent_probability
 from tests.dialogue import (
     REFERENCE,
     WITNESS_ACCOUNT,
@@ -472,6 +473,23 @@ async def test_classify_uses_the_same_model(system):
     assert result["topic"] == "hate_crime" and result["urgent"] is False
     assert result["intent"] == "hate_crime" and 0.5 < result["confidence"] <= 1
     assert result["details"] == {"hate_strand": ["religion"]}
+
+
+async def test_the_engine_gives_the_danger_now_models_view_of_typed_messages_only(system):
+    """A typed message carries the danger-now model's probability beside the intents; a
+    button press carries only its intent, so a pressed "yes" never reads as danger."""
+    async def parse(text: str) -> dict:
+        async with aiohttp.ClientSession() as http, http.post(
+                f"{system.settings.engine_url}/model/parse",
+                params={"token": system.env["ENGINE_TOKEN"]}, json={"text": text}) as resp:
+            return await resp.json()
+
+    danger = await parse("my ex is kicking the door in and says he'll kill me")
+    calm = await parse("the bins on our road have not been collected for weeks")
+    pressed = await parse("/affirm")
+    assert danger["urgency"] > 0.8 > 0.2 > calm["urgency"]
+    assert urgent_probability(danger) > 0.8 and urgent_probability(calm) < 0.2
+    assert "urgency" not in pressed and pressed["intent"] == {"name": "affirm", "confidence": 1.0}
 
 
 _ADMINS_MADE: set[str] = set()

@@ -1,10 +1,18 @@
-"""From the model's ranking to topic and urgency: probability summed over twin intents."""
+"""From the model's ranking to topic and urgency: probability summed over twin intents,
+and for urgency averaged with the danger-now model's."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.topics import classify, is_urgent, model_says_urgent, topic_of, topic_without_model
+from bot.topics import (
+    classify,
+    is_urgent,
+    model_says_urgent,
+    topic_of,
+    topic_without_model,
+    urgent_probability,
+)
 
 
 def parse(*ranking: tuple[str, float]) -> dict:
@@ -32,13 +40,26 @@ def test_a_one_in_three_chance_of_danger_is_urgent():
     ("my neighbour threatened to stab my dog last month", 0.01, False),
     ("my neighbour threatened to stab my dog last month", 0.2, True),  # the model unsure
     ("is there much knife crime round here", 0.04, False),
-    ("he's got a knife", 0.06, True),  # the net, and a model not sure there is no danger
+    ("he's got a knife", 0.08, False),
+    ("he's got a knife", 0.12, True),  # the net, and a model not sure there is no danger
     ("he's got a knife", 0.5, True),
     ("I passed out on saturday after two drinks", 0.0, False),
     ("lads shouting in the street", 0.2, False),  # neither
 ])
 def test_the_net_is_overruled_only_by_a_model_sure_there_is_no_danger_now(text, model, urgent):
     assert is_urgent(parse(("asb", 1 - model), ("urgent_asb", model)), text) is urgent
+
+
+def test_the_danger_now_model_and_the_intents_count_alike():
+    """Half from the urgent intents' sum, half from the danger-now model's `urgency`."""
+    calm_intents = parse(("asb", 0.8), ("urgent_asb", 0.2))
+    assert urgent_probability(calm_intents) == pytest.approx(0.2)
+    assert urgent_probability({**calm_intents, "urgency": 0.6}) == pytest.approx(0.4)
+    assert model_says_urgent({**calm_intents, "urgency": 0.6})
+    assert not model_says_urgent({**calm_intents, "urgency": 0.4})
+    sure_intents = parse(("asb", 0.9), ("urgent_asb", 0.1))
+    assert is_urgent({**sure_intents, "urgency": 0.2}, "he's got a knife")
+    assert not is_urgent({**sure_intents, "urgency": 0.0}, "he's got a knife")
 
 
 def test_fallback_is_not_a_topic_and_does_not_hide_the_ranking_under_it():
