@@ -152,3 +152,35 @@ def test_the_sentence_encoder_gives_the_reference_models_vectors():
     assert out["batch_equals_alone"] < 1e-5
     similar = out["similar"]
     assert similar[0][2] > 0.25 > similar[0][1]
+
+
+# Inside .venv-engine: the featurizer on a button's payload twice and on a typed message.
+FEATURIZE = """
+import json
+import numpy as np
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa_components import sentence_encoder
+from rasa_components.sentence_featurizer import SentenceEmbeddingFeaturizer, _button_vector
+
+featurizer = SentenceEmbeddingFeaturizer("embed", {"alias": None})
+def vector(text):
+    message = featurizer.process([Message({TEXT: text})])[0]
+    return message.get_dense_features(TEXT)[1].features[0]
+pressed, again, typed = vector("/affirm"), vector("/affirm"), vector("yes that's right")
+encode = lambda text: sentence_encoder.default().encode([text])[0]
+print(json.dumps({"payload": float(np.abs(pressed - encode("/affirm")).max()),
+                  "typed": float(np.abs(typed - encode("yes that's right")).max()),
+                  "cached": [_button_vector.cache_info().hits, _button_vector.cache_info().misses],
+                  "again": float(np.abs(again - pressed).max()),
+                  "different": float(np.abs(pressed - typed).max())}))
+"""
+
+
+def test_a_buttons_payload_is_embedded_once_and_like_any_other_text():
+    """The cache for button presses changes no vector: it only saves the work."""
+    done = subprocess.run([str(ENGINE_PYTHON), "-c", FEATURIZE],
+                          capture_output=True, text=True, check=True, timeout=120)
+    out = json.loads(done.stdout.splitlines()[-1])
+    assert out["payload"] < 1e-6 and out["typed"] < 1e-6
+    assert out["cached"] == [1, 1] and out["again"] == 0.0 and out["different"] > 0.01
