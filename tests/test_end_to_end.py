@@ -25,7 +25,7 @@ from bot.runner import Services
 from bot.settings import PROJECT_ROOT
 from bot.storage.db import make_engine
 from bot.storage.trackers import async_url
-from bot.topics import urgent_probability
+from bot.topics import URGENCY, urgent_probability
 from tests.dialogue import (
     REFERENCE,
     WITNESS_ACCOUNT,
@@ -487,9 +487,9 @@ async def test_the_engine_gives_the_danger_now_models_view_of_typed_messages_onl
     danger = await parse("my ex is kicking the door in and says he'll kill me")
     calm = await parse("the bins on our road have not been collected for weeks")
     pressed = await parse("/affirm")
-    assert danger["urgency"] > 0.8 > 0.2 > calm["urgency"]
+    assert danger[URGENCY] > 0.8 > 0.2 > calm[URGENCY]  # the key the app reads
     assert urgent_probability(danger) > 0.8 and urgent_probability(calm) < 0.2
-    assert "urgency" not in pressed and pressed["intent"] == {"name": "affirm", "confidence": 1.0}
+    assert URGENCY not in pressed and pressed["intent"] == {"name": "affirm", "confidence": 1.0}
 
 
 _ADMINS_MADE: set[str] = set()

@@ -4,8 +4,11 @@ and for urgency averaged with the danger-now model's."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from bot.settings import PROJECT_ROOT
 from bot.topics import (
+    URGENT_INTENTS,
     classify,
     is_urgent,
     model_says_urgent,
@@ -60,6 +63,14 @@ def test_the_danger_now_model_and_the_intents_count_alike():
     sure_intents = parse(("asb", 0.9), ("urgent_asb", 0.1))
     assert is_urgent({**sure_intents, "urgency": 0.2}, "he's got a knife")
     assert not is_urgent({**sure_intents, "urgency": 0.0}, "he's got a knife")
+
+
+def test_the_urgent_intents_are_the_ones_the_engine_trains_danger_now_on():
+    """The engine's danger-now model takes intents named urgent_* (the classifier's
+    `urgent_intent_prefix`) as danger now: the same set as the app's."""
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+    named_urgent = {i for i in domain["intents"] if isinstance(i, str) and i.startswith("urgent_")}
+    assert named_urgent == URGENT_INTENTS
 
 
 def test_fallback_is_not_a_topic_and_does_not_hide_the_ranking_under_it():
