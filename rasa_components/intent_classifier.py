@@ -9,7 +9,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.compose import ColumnTransformer
@@ -60,18 +60,19 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
         X, intents = self._create_training_matrix(training_data)
         if X.shape[0] == 0:
             return super().train(training_data)
-        width = self._count_width(training_data)
-        self.clf = self._pipeline(width).fit(X, intents)
-        self.urgency = self._pipeline(width).fit(X, [self._is_urgent(i) for i in intents])
+        widths = self._count_widths(training_data)
+        self.clf = self._pipeline(widths).fit(X, intents)
+        self.urgency = self._pipeline(widths).fit(X, [self._is_urgent(i) for i in intents])
         self.persist()
         return self._resource
 
     @staticmethod
-    def _count_width(training_data: TrainingData) -> int:
-        """How many of a row's columns are counts (the rest are the sentence embedding)."""
+    def _count_widths(training_data: TrainingData) -> dict[str, int]:
+        """Each count featurizer's number of columns, in the order `_create_X` joins them
+        (the columns after them are the sentence embedding)."""
         example = next(e for e in training_data.intent_examples if e.get(TEXT))
-        counts = example.get_sparse_features(TEXT)[1]
-        return counts.features.shape[1] if counts else 0
+        return {f.origin: f.features.shape[1] for f in example.features
+                if f.attribute == TEXT and f.is_sparse() and f.type == FEATURE_TYPE_SENTENCE}
 
     def _is_urgent(self, intent: str) -> bool:
         return intent.startswith(self.config["urgent_intent_prefix"])
@@ -86,10 +87,16 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
                 message.set(URGENCY, round(float(probability), 4), add_to_output=True)
         return messages
 
-    def _pipeline(self, count_columns: int) -> Any:
+    def _pipeline(self, count_widths: dict[str, int]) -> Any:
+        """TF-IDF for each count featurizer on its own, so that each message's character
+        n-grams (many per word) weigh as much as its words rather than drowning them."""
+        blocks, start = [], 0
+        for origin, width in count_widths.items():
+            blocks.append((origin, TfidfTransformer(sublinear_tf=True),
+                           slice(start, start + width)))
+            start += width
         features = ColumnTransformer(
-            [("counts", TfidfTransformer(sublinear_tf=True), slice(0, count_columns)),
-             ("meaning", "passthrough", slice(count_columns, None))],
+            [*blocks, ("meaning", "passthrough", slice(start, None))],
             transformer_weights={"meaning": self.config["sentence_weight"]})
         return make_pipeline(
             features,

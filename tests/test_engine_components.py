@@ -184,3 +184,63 @@ def test_a_buttons_payload_is_embedded_once_and_like_any_other_text():
     out = json.loads(done.stdout.splitlines()[-1])
     assert out["payload"] < 1e-6 and out["typed"] < 1e-6
     assert out["cached"] == [1, 1] and out["again"] == 0.0 and out["different"] > 0.01
+
+
+# Inside .venv-engine: the classifier trained on hand-made features from two count
+# featurizers (one with many more columns per message, as character n-grams have) and a
+# sentence embedding; prints each block's norm per message after the pipeline's weighting.
+CLASSIFY = """
+import json, tempfile
+from pathlib import Path
+import numpy as np
+from scipy.sparse import coo_matrix
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from rasa_components.intent_classifier import URGENCY, TfidfLogisticRegressionClassifier
+
+rng = np.random.default_rng(7)
+def message(text, intent):
+    m = Message({TEXT: text, INTENT: intent})
+    words, chars = np.zeros((1, 6)), np.zeros((1, 60))
+    words[0, rng.choice(6, 2, replace=False)] = 1
+    chars[0, rng.choice(60, 25, replace=False)] = rng.integers(1, 4, 25)
+    for origin, counts in (("words", words), ("chars", chars)):
+        m.add_features(Features(coo_matrix(counts), "sentence", TEXT, origin))
+    m.add_features(Features(rng.normal(size=(1, 4)), "sentence", TEXT, "embedding"))
+    return m
+examples = [message(f"m{i}", intent) for i, intent in
+            enumerate(["asb", "urgent_asb", "greet"] * 10)]
+storage = LocalModelStorage(Path(tempfile.mkdtemp()))
+classifier = TfidfLogisticRegressionClassifier.create(
+    {**TfidfLogisticRegressionClassifier.get_default_config(), "sentence_weight": 1.5},
+    storage, Resource("clf"), ExecutionContext(GraphSchema({}), node_name="clf"))
+classifier.train(TrainingData(examples))
+weighted = classifier.clf[0].transform(classifier._create_X(examples))
+weighted = weighted.toarray() if hasattr(weighted, "toarray") else weighted
+blocks = {"words": weighted[:, :6], "chars": weighted[:, 6:66], "embedding": weighted[:, 66:]}
+raw = np.vstack([m.get_dense_features(TEXT)[1].features for m in examples])
+parsed = classifier.process([message("new", None)])[0]
+print(json.dumps({
+    "blocks": [name for name, *_ in classifier.clf[0].transformers],
+    "norms": {k: np.linalg.norm(v, axis=1).round(6).tolist() for k, v in blocks.items()},
+    "embedding_scaled": float(np.abs(blocks["embedding"] - 1.5 * raw).max()),
+    "urgency": parsed.get(URGENCY)}))
+"""
+
+
+def test_each_count_featurizer_is_weighted_on_its_own_beside_the_embedding():
+    """Character n-grams outnumber words many times over: each featurizer's TF-IDF
+    is normalised on its own, so both weigh the same in every message, and the
+    sentence embedding passes through at `sentence_weight`."""
+    done = subprocess.run([str(ENGINE_PYTHON), "-c", CLASSIFY],
+                          capture_output=True, text=True, check=True, timeout=120)
+    out = json.loads(done.stdout.splitlines()[-1])
+    assert out["blocks"] == ["words", "chars", "meaning"]
+    assert all(abs(n - 1) < 1e-6 for n in out["norms"]["words"] + out["norms"]["chars"])
+    assert out["embedding_scaled"] < 1e-9
+    assert 0.0 <= out["urgency"] <= 1.0
