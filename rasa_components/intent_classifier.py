@@ -4,6 +4,7 @@ one that tells only whether someone is in danger now."""
 
 from typing import Any
 
+import numpy as np
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -12,6 +13,7 @@ from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressi
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix, hstack, issparse, vstack
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
@@ -87,6 +89,16 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
                 message.set(URGENCY, round(float(probability), 4), add_to_output=True)
         return messages
 
+    def _create_X(self, messages: list[Message]) -> csr_matrix:
+        """The parent's matrix (each message's sparse sentence features, then its dense
+        ones, in pipeline order), built a featurizer at a time. The parent deep-copies
+        every message's features to join them: 10 of the 16 s it took to build the
+        training matrix, and twice at every parse."""
+        rows = [_sentence_features(m) for m in messages]
+        blocks = [vstack(column) if issparse(column[0]) else csr_matrix(np.vstack(column))
+                  for column in zip(*rows, strict=True)]
+        return hstack(blocks, format="csr")
+
     def _pipeline(self, count_widths: dict[str, int]) -> Any:
         """TF-IDF for each count featurizer on its own, so that each message's character
         n-grams (many per word) weigh as much as its words rather than drowning them."""
@@ -127,3 +139,10 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
             component.urgency = sio.load(model_dir / f"{resource.name}.urgency.skops",
                                          trusted=cls.TRUSTED_TYPES)
         return component
+
+
+def _sentence_features(message: Message) -> list[Any]:
+    """The message's sentence feature matrices for its text: sparse first, then dense."""
+    features = [f for f in message.features
+                if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
+    return [f.features for f in sorted(features, key=lambda f: f.is_dense())]

@@ -188,7 +188,8 @@ def test_a_buttons_payload_is_embedded_once_and_like_any_other_text():
 
 # Inside .venv-engine: the classifier trained on hand-made features from two count
 # featurizers (one with many more columns per message, as character n-grams have) and a
-# sentence embedding; prints each block's norm per message after the pipeline's weighting.
+# sentence embedding; prints each block's norm per message after the pipeline's weighting,
+# and whether its feature matrix is the one Rasa's own code builds.
 CLASSIFY = """
 import json, tempfile
 from pathlib import Path
@@ -197,6 +198,7 @@ from scipy.sparse import coo_matrix
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
@@ -225,7 +227,9 @@ weighted = weighted.toarray() if hasattr(weighted, "toarray") else weighted
 blocks = {"words": weighted[:, :6], "chars": weighted[:, 6:66], "embedding": weighted[:, 66:]}
 raw = np.vstack([m.get_dense_features(TEXT)[1].features for m in examples])
 parsed = classifier.process([message("new", None)])[0]
+ours, rasas = classifier._create_X(examples), LogisticRegressionClassifier._create_X(classifier, examples)
 print(json.dumps({
+    "same_matrix": bool(ours.shape == rasas.shape and abs(ours - rasas).max() == 0),
     "blocks": [name for name, *_ in classifier.clf[0].transformers],
     "norms": {k: np.linalg.norm(v, axis=1).round(6).tolist() for k, v in blocks.items()},
     "embedding_scaled": float(np.abs(blocks["embedding"] - 1.5 * raw).max()),
@@ -236,10 +240,12 @@ print(json.dumps({
 def test_each_count_featurizer_is_weighted_on_its_own_beside_the_embedding():
     """Character n-grams outnumber words many times over: each featurizer's TF-IDF
     is normalised on its own, so both weigh the same in every message, and the
-    sentence embedding passes through at `sentence_weight`."""
+    sentence embedding passes through at `sentence_weight`. The faster feature matrix
+    is exactly Rasa's."""
     done = subprocess.run([str(ENGINE_PYTHON), "-c", CLASSIFY],
                           capture_output=True, text=True, check=True, timeout=120)
     out = json.loads(done.stdout.splitlines()[-1])
+    assert out["same_matrix"] is True
     assert out["blocks"] == ["words", "chars", "meaning"]
     assert all(abs(n - 1) < 1e-6 for n in out["norms"]["words"] + out["norms"]["chars"])
     assert out["embedding_scaled"] < 1e-9
