@@ -94,10 +94,18 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
         ones, in pipeline order), built a featurizer at a time. The parent deep-copies
         every message's features to join them: 10 of the 16 s it took to build the
         training matrix, and twice at every parse."""
-        rows = [_sentence_features(m) for m in messages]
+        rows = [self._sentence_features(m) for m in messages]
         blocks = [vstack(column) if issparse(column[0]) else csr_matrix(np.vstack(column))
                   for column in zip(*rows, strict=True)]
         return hstack(blocks, format="csr")
+
+    @staticmethod
+    def _sentence_features(message: Message) -> list[Any]:
+        """The message's sentence feature matrices for its text: sparse first, then dense.
+        (A method, not a module function: Rasa's training cache reads the class's source.)"""
+        features = [f for f in message.features
+                    if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
+        return [f.features for f in sorted(features, key=lambda f: f.is_dense())]
 
     def _pipeline(self, count_widths: dict[str, int]) -> Any:
         """TF-IDF for each count featurizer on its own, so that each message's character
@@ -139,10 +147,3 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
             component.urgency = sio.load(model_dir / f"{resource.name}.urgency.skops",
                                          trusted=cls.TRUSTED_TYPES)
         return component
-
-
-def _sentence_features(message: Message) -> list[Any]:
-    """The message's sentence feature matrices for its text: sparse first, then dense."""
-    features = [f for f in message.features
-                if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
-    return [f.features for f in sorted(features, key=lambda f: f.is_dense())]

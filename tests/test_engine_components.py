@@ -250,3 +250,29 @@ def test_each_count_featurizer_is_weighted_on_its_own_beside_the_embedding():
     assert all(abs(n - 1) < 1e-6 for n in out["norms"]["words"] + out["norms"]["chars"])
     assert out["embedding_scaled"] < 1e-9
     assert 0.0 <= out["urgency"] <= 1.0
+
+
+# Inside .venv-engine: Rasa's training-cache key for the embedding featurizer, before and
+# after the encoder's source changes (as an edit to sentence_encoder.py would).
+FINGERPRINT = """
+import inspect, json
+from rasa.engine.training.fingerprinting import calculate_fingerprint_key
+from rasa_components import sentence_encoder
+from rasa_components.sentence_featurizer import SentenceEmbeddingFeaturizer
+
+key = lambda: calculate_fingerprint_key(SentenceEmbeddingFeaturizer, {}, {})
+before, again = key(), key()
+source = inspect.getsource
+inspect.getsource = lambda o: source(o) + "# edited" if o is sentence_encoder else source(o)
+print(json.dumps({"stable": before == again, "changed": before != key()}))
+"""
+
+
+def test_a_change_to_the_encoder_is_not_served_from_rasas_training_cache():
+    """Rasa keys its cache on a component's class source: the encoder lives in its own
+    module, so its source is part of the featurizer's key and an edit computes the
+    training vectors again."""
+    done = subprocess.run([str(ENGINE_PYTHON), "-c", FINGERPRINT],
+                          capture_output=True, text=True, check=True, timeout=120)
+    out = json.loads(done.stdout.splitlines()[-1])
+    assert out == {"stable": True, "changed": True}
