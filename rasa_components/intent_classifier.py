@@ -92,8 +92,8 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
     def _create_X(self, messages: list[Message]) -> csr_matrix:
         """The parent's matrix (each message's sparse sentence features, then its dense
         ones, in pipeline order), built a featurizer at a time. The parent deep-copies
-        every message's features to join them: 10 of the 16 s it took to build the
-        training matrix, and twice at every parse."""
+        every message's features to join them, twice at every parse, and for the whole
+        training set at once (training from nothing: 154 s with it, 135 s without)."""
         rows = [self._sentence_features(m) for m in messages]
         blocks = [vstack(column) if issparse(column[0]) else csr_matrix(np.vstack(column))
                   for column in zip(*rows, strict=True)]
