@@ -11,6 +11,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, hstack, issparse, vstack
@@ -60,21 +61,18 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
     def train(self, training_data: TrainingData) -> Resource:
         """Build both pipelines for this data's count width and fit them."""
         X, intents = self._create_training_matrix(training_data)
-        if X.shape[0] == 0:
-            return super().train(training_data)
         widths = self._count_widths(training_data)
         self.clf = self._pipeline(widths).fit(X, intents)
         self.urgency = self._pipeline(widths).fit(X, [self._is_urgent(i) for i in intents])
         self.persist()
         return self._resource
 
-    @staticmethod
-    def _count_widths(training_data: TrainingData) -> dict[str, int]:
+    def _count_widths(self, training_data: TrainingData) -> dict[str, int]:
         """Each count featurizer's number of columns, in the order `_create_X` joins them
         (the columns after them are the sentence embedding)."""
         example = next(e for e in training_data.intent_examples if e.get(TEXT))
-        return {f.origin: f.features.shape[1] for f in example.features
-                if f.attribute == TEXT and f.is_sparse() and f.type == FEATURE_TYPE_SENTENCE}
+        return {f.origin: f.features.shape[1] for f in self._sentence_features(example)
+                if f.is_sparse()}
 
     def _is_urgent(self, intent: str) -> bool:
         return intent.startswith(self.config["urgent_intent_prefix"])
@@ -94,18 +92,19 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
         ones, in pipeline order), built a featurizer at a time. The parent deep-copies
         every message's features to join them, twice at every parse, and for the whole
         training set at once (training from nothing: 154 s with it, 135 s without)."""
-        rows = [self._sentence_features(m) for m in messages]
+        rows = [[f.features for f in self._sentence_features(m)] for m in messages]
         blocks = [vstack(column) if issparse(column[0]) else csr_matrix(np.vstack(column))
                   for column in zip(*rows, strict=True)]
         return hstack(blocks, format="csr")
 
     @staticmethod
-    def _sentence_features(message: Message) -> list[Any]:
-        """The message's sentence feature matrices for its text: sparse first, then dense.
-        (A method, not a module function: Rasa's training cache reads the class's source.)"""
+    def _sentence_features(message: Message) -> list[Features]:
+        """The message's sentence features for its text, sparse first, then dense: the
+        columns of `_create_X`, in order. (A method, not a module function: Rasa's
+        training cache reads the class's source.)"""
         features = [f for f in message.features
                     if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
-        return [f.features for f in sorted(features, key=lambda f: f.is_dense())]
+        return sorted(features, key=lambda f: f.is_dense())
 
     def _pipeline(self, count_widths: dict[str, int]) -> Any:
         """TF-IDF for each count featurizer on its own, so that each message's character
