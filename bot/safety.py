@@ -1,9 +1,10 @@
 """The deterministic urgent-danger check that runs on every message before the model.
 
 It must hold when the engine is down or the model is wrong, so it is plain patterns:
-a weapon, a threat to life, violence happening now, someone collapsed or not breathing,
-someone trying to get in. It prefers a false alarm to a miss: a wrongly shown 999
-line costs a sentence, a missed one can cost a life.
+a weapon, a threat to life, violence happening now, a fire, someone trying to get in or
+held, someone collapsed, not breathing or missing, self-harm. It prefers a false alarm
+to a miss: a wrongly shown 999 line costs a sentence, a missed one can cost a life. It
+leaves out only what its words deny ("not in danger", "the non-emergency number").
 """
 
 from __future__ import annotations
@@ -16,36 +17,54 @@ URGENT_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         # a weapon, or a weapon used
-        r"\b(?:knife|knives|blade|machete|gun|firearm|shotgun|acid|axe|weapon|weapons)\b",
-        r"\b(?:stabb(?:ed|ing)|shooting|been shot|getting shot)\b",
+        r"\b(?:knife|knives|blade|machete|gun|firearm|shotgun|crossbow|acid|axe|weapon|weapons)\b",
+        r"\b(?:stabb(?:ed|ing)|shooting|been shot|getting shot|glassed|armed)\b",
+        r"\bwith (?:a |an |the |their |his )?(?:bats?|hammers?|crowbars?|golf clubs?|"
+        r"metal bars?|iron bars?|baseball bats?|bricks?)\b",
         # threats to life, violence happening now
         r"\b(?:kill|stab|shoot|strangle|choke|burn)(?:ing|s|ed)?\s+(?:the\b|" + _SOMEONE + ")",
         r"\b(?:going to|gonna|will|'ll|threaten\w*(?: to)?)\s+(?:kill|hurt|stab|attack|beat|rape)\b",
         r"\b(?:hitting|beating|punching|kicking|strangling|choking|attacking|raping|hurting)\s+"
         + _SOMEONE,
-        r"\b(?:being|getting)\s+(?:attacked|beaten|stabbed|strangled|assaulted)\b",
+        r"\b(?:beating up|laying into|headbutting|punching)\s+(?:a|an|the|some|two|this)\b",
+        r"\b(?:being|getting)\s+(?:attacked|beaten|stabbed|strangled|assaulted|hit|punched|"
+        r"kicked in|beaten up|glassed|jumped)\b",
         r"\bthreatening\s+" + _SOMEONE + r"\s+with\b",
-        # someone getting in, or being held, chased or followed
+        r"\bby the (?:neck|throat)\b",
+        # fire set now, or about to be
+        r"\b(?:on fire|alight|ablaze|set fire|setting fire|settin fire|caught fire|petrol bombs?|"
+        r"lighter fluid)\b|\bsmoke (?:pouring|everywhere)\b|\bpour\w* petrol|petrol (?:on|over|through)\b",
+        # someone getting in, or being held, chased, followed or taken
         r"\b(?:trying|tryin)\s+to\s+(?:get|break|kick|force\s+(?:his|her|their)\s+way)\s+in\b",
         r"\b(?:break(?:ing)?|kick(?:ing)?|bang(?:ing)?|smash(?:ing)?)\s+(?:down\s+|in\s+)?"
         r"(?:my|the|our)\s+(?:door|window)",
         r"\b(?:breaking in|broken in and|intruder)\b",
         r"\bburglars? (?:is |are )?(?:in|inside|downstairs|upstairs)\b",
-        r"\b(?:locked (?:me )?in|won'?t let me (?:leave|out|go)|holding me)\b",
+        r"\b(?:locked (?:me )?in|holding me|trapped|kidnapp\w*|abduct\w*)\b",
+        r"\bwon'?t let (?:me|us|her|him|them|my \w+) (?:leave|out(?! of)|go(?! out| to)|past)\b",
         r"\b(?:following|chasing)\s+(?:me|us)\b|\bbeing (?:followed|chased)\b",
-        r"\boutside my (?:door|house|flat|window)\b",
-        # someone collapsed, not breathing, unconscious
+        r"\b(?:is|'s|are|'re|hes|shes|theyre|still|now|ex|he|she|they|someone|somebody|man|men|"
+        r"lads|gang|group)\s+(?:stood |standing |waiting |sitting )?"
+        r"outside (?:my|our|the) (?:door|house|flat|window|home)\b",
+        r"\b(?:hiding|hidin) (?:in|under|from|upstairs|behind)\b|\bcoming up the stairs\b",
+        # someone collapsed, not breathing, unconscious, or missing
         r"\b(?:not|isn'?t|is not|stopped|can'?t|cannot)\s+breath(?:e|ing)\b",
         r"\b(?:unconscious|unresponsive|passed out|collapsed|not responding|not moving)\b",
-        r"\b(?:won'?t|can'?t|cannot)\s+wake\b|\bnot waking\b|\boverdos\w*",
+        r"\b(?:won'?t|can'?t|cannot|isn'?t|not)\s+wak(?:e|ing)\b|\boverdos\w*",
         r"\b(?:can'?t|cannot)\s+(?:stand(?:\s+up)?|feel\s+my\s+(?:legs|arms|body))\b",
-        r"\b(?:bleeding|blood everywhere|fitting|having a fit|seizure|turning blue)\b",
+        r"\b(?:bleeding|blood everywhere|fitting|having a fit|seizure|turning blue|convuls\w*)\b",
+        r"\b(?:gone|going) floppy\b|\beyes (?:are )?rolling\b|\bbarely (?:conscious|breathing)\b",
+        r"\b(?:gone|went) missing\b|\b(?:has|'s) disappeared\b",
         # asking for help now
-        r"\b(?:in danger|help me now|send help|call (?:the )?police for me|emergency)\b",
+        r"\b(?:help me now|send help|call (?:the )?police for me)\b",
+        r"(?<!not )(?<!n't )(?<!no longer )\bin danger\b",
+        r"(?<!non )(?<!non-)(?<!not an )(?<!n't an )(?<!not a )\bemergency\b",
         r"\b(?:need|get|call)\s+(?:an? |the )?(?:ambulance|police (?:now|here|quick))\b",
         r"\bnot safe (?:now|right now|at the moment|currently|here|outside|again|still)\b",
+        r"\b(?:i'?m|i am|we'?re|we are)\s+not safe\b",
         # self-harm
-        r"\b(?:suicid\w*|kill myself|end my life|hurt myself|going to jump|gonna jump)\b",
+        r"\b(?:suicid\w*|kill myself|end my life|hurt myself|going to jump|gonna jump|about to jump)\b",
+        r"\b(?:want(?:s|ed)? to die|wrong side of the (?:railings|barrier|fence))\b",
     )
 )
 

@@ -36,6 +36,42 @@ def test_urgent_messages_are_caught(text):
 
 
 @pytest.mark.parametrize("text", [
+    "youths have set fire to the wheelie bin right up against my house",
+    "the shed next door is on fire",
+    "bin store alight under the flats",
+    "kids pouring lighter fluid thru my letterbox now",
+    "gang outside with bats now",
+    "people with crowbars trying to get into the flats",
+    "armed robbery at the petrol station",
+    "someones got a crossbow in Banbury",
+    "drunk lad outside the pub has just glassed someone",
+    "lads laying into a gay couple at the bus stop",
+    "trans and being hit rn",
+    "our daughter has got her dad by the neck",
+    "I've been kidnapped",
+    "i'm trapped and I can't get out",
+    "im trans and a group have cornered me and wont let me past",
+    "ex outside my house threatning me",
+    "hiding under the bed hes searching the house for me",
+    "he's coming up the stairs",
+    "drink spiked and she just fell and isnt waking up",
+    "she's gone floppy in the smoking area",
+    "the girl next to me is being sick and her eyes are rolling",
+    "my brother's convulsing in a beer garden",
+    "my mum has dementia and she's gone missing in the rain",
+    "my little girl's disappeared in the Westgate",
+    "im not safe",
+    "he said earlier he wanted to die",
+    "a woman is on the wrong side of the railings on the bridge",
+    "a man is on the edge of the multi storey about to jump",
+])
+def test_fire_weapons_captivity_and_medical_signs_are_caught(text):
+    """Kinds of danger the first patterns missed: in the training data, two urgent
+    messages in three went past them (README, "The safety net's words")."""
+    assert is_urgent(text)
+
+
+@pytest.mark.parametrize("text", [
     "kids on bikes smashing the bus shelter again",
     "my neighbour plays loud music every night",
     "someone wrote a swastika on the synagogue",
@@ -48,6 +84,16 @@ def test_urgent_messages_are_caught(text):
     "I think my drink was spiked last weekend, I'm fine now",
     "I couldn't stand up the next morning after that club",
     "can you help me report noise",
+    "I'm not in danger, I just want to talk to someone",
+    "she's no longer in danger but I'm worried",
+    "what's the non-emergency number",
+    "who do I call, it's not an emergency",
+    "streetlight outside my house isnt working",
+    "someone revs their car outside my window at 1am every night",
+    "her husband won't let her out of his sight",
+    "my husband won't let me go out alone",
+    "fuel drive off at my petrol station",
+    "someone siphoned the petrol out of my car",
 ])
 def test_everyday_reports_are_not_flagged(text):
     assert not is_urgent(text)
