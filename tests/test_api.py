@@ -113,9 +113,13 @@ async def test_urgent_message_gets_emergency_guidance_first(client, fake_engine)
     assert fake_engine.received[-1]["metadata"]["emergency_shown"] is True
 
 
-async def test_engine_down_urgent_still_gets_999_and_others_a_clear_answer(client, fake_engine):
+@pytest.mark.parametrize("danger", ["he is kicking the door in, help",
+                                    "the bins are on fire right up against my house",
+                                    "she's gone floppy in the smoking area"])
+async def test_engine_down_urgent_still_gets_999_and_others_a_clear_answer(
+        client, fake_engine, danger):
     fake_engine.down = True
-    urgent = await chat(client, "he is kicking the door in, help")
+    urgent = await chat(client, danger)
     assert "999" in urgent[0]["text"] and "55" in urgent[0]["text"]
     calm = await chat(client, "can you help me with something")
     assert calm == [{"text": signposting.default().text("unavailable")}]
