@@ -47,6 +47,7 @@ URGENT_PATTERNS = tuple(
         r"lads|gang|group)\s+(?:stood |standing |waiting |sitting )?"
         r"outside (?:my|our|the) (?:door|house|flat|window|home)\b",
         r"\b(?:hiding|hidin) (?:in|under|from|upstairs|behind)\b|\bcoming up the stairs\b",
+        r"\b(?:he|she|they)(?:'s| has| have|s) found (?:me|us)\b",
         # someone collapsed, not breathing, unconscious, or missing
         r"\b(?:not|isn'?t|is not|stopped|can'?t|cannot)\s+breath(?:e|ing)\b",
         r"\b(?:unconscious|unresponsive|passed out|collapsed|not responding|not moving)\b",
@@ -54,7 +55,10 @@ URGENT_PATTERNS = tuple(
         r"\b(?:can'?t|cannot)\s+(?:stand(?:\s+up)?|feel\s+my\s+(?:legs|arms|body))\b",
         r"\b(?:bleeding|blood everywhere|fitting|having a fit|seizure|turning blue|convuls\w*)\b",
         r"\b(?:gone|going) floppy\b|\beyes (?:are )?rolling\b|\bbarely (?:conscious|breathing)\b",
-        r"\b(?:gone|went) missing\b|\b(?:has|'s) disappeared\b",
+        r"\b(?:gone|went) missing\b|\b(?:has|'s) disappeared\b|\bwandered off\b",
+        r"\b(?:hasn'?t|has not|didn'?t|did not|never|not) (?:come|came) (?:home|back)\b",
+        r"\bcan'?t find (?:him|her|them|my (?:son|daughter|child|kid|boy|girl|toddler|little \w+))\b",
+        r"\bspiked\b.{0,30}\b(?:can'?t|cnt|cannot) (?:think|see|stand|walk|move|talk|focus)\b",
         # asking for help now
         r"\b(?:help me now|send help|call (?:the )?police for me)\b",
         r"(?<!not )(?<!n't )(?<!no longer )\bin danger\b",

@@ -60,6 +60,11 @@ def test_urgent_messages_are_caught(text):
     "my brother's convulsing in a beer garden",
     "my mum has dementia and she's gone missing in the rain",
     "my little girl's disappeared in the Westgate",
+    "grandad's wandered off from the care home in his slippers",
+    "our son never came home from school and his phone is off",
+    "we've looked everywhere in the park and can't find her",
+    "spiked at the bar, can't walk",
+    "he's found me, his van is across the road",
     "im not safe",
     "he said earlier he wanted to die",
     "a woman is on the wrong side of the railings on the bridge",
@@ -94,6 +99,7 @@ def test_fire_weapons_captivity_and_medical_signs_are_caught(text):
     "my husband won't let me go out alone",
     "fuel drive off at my petrol station",
     "someone siphoned the petrol out of my car",
+    "can't find my keys anywhere",
 ])
 def test_everyday_reports_are_not_flagged(text):
     assert not is_urgent(text)
