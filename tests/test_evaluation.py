@@ -56,6 +56,15 @@ def test_heldout_set_is_labelled_with_known_topics_and_not_in_training():
     assert not [m.text for m in messages if m.text.lower() in training]
 
 
+def test_the_second_validation_set_loads_and_none_of_it_is_trained_on():
+    """Its header says so, and its figures in the README mean nothing otherwise."""
+    messages = data.heldout(data.HELDOUT_FILE.with_name("validation2.yml"))
+    assert len(messages) == 383 and sum(m.urgent for m in messages) == 101
+    assert {m.topic for m in messages} == set(TOPICS)
+    training = {text.lower() for text, _ in data.training_examples()}
+    assert not [m.text for m in messages if m.text.lower() in training]
+
+
 def test_training_examples_lose_their_entity_annotations(tmp_path):
     nlu = tmp_path / "nlu.yml"
     nlu.write_text('version: "3.1"\nnlu:\n- intent: asb\n  examples: |\n'
