@@ -62,7 +62,8 @@ class ActionSignpost(Action):
             dispatcher.utter_message(text=guidance.text("emergency"))
         if intent == "helpline_request":
             return show_services(dispatcher, tracker, guidance.text("helplines"),
-                                 topic=_talked_about(tracker), asked="support")
+                                 topic=_asked_about(message) or _talked_about(tracker),
+                                 asked="support")
         if intent in SUPPORT_GUIDANCE:
             dispatcher.utter_message(text=guidance.text(SUPPORT_GUIDANCE[intent]))
             if intent != "quick_exit":
@@ -102,6 +103,13 @@ def _topic_reply(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
     else:
         dispatcher.utter_message(response="utter_offer_report", buttons=REPORT_BUTTONS)
     return events
+
+
+def _asked_about(message: dict) -> str | None:
+    """The topic a request for helplines names ("a helpline for men abused by their wife"),
+    which comes before what was talked about earlier; None when it names none."""
+    topic = topic_of(message)
+    return topic if topic != "other" else None
 
 
 def _talked_about(tracker: Tracker) -> str | None:

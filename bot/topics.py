@@ -33,6 +33,14 @@ TOPIC_OF_DETAIL = {"asb_kind": "asb", "hate_strand": "hate_crime", "spiking_meth
 TOPIC_PRIORITY = ("hate_crime", "domestic_abuse", "spiking", "asb")
 URGENT_INTENTS = frozenset(
     {"urgent_asb", "urgent_hate_crime", "urgent_spiking", "urgent_domestic_abuse", "urgent_danger"})
+# Requests for help that can be about a topic ("how do I get a non-molestation order", "how
+# do I report a hate crime without my name"): their topic is the one the rest of the
+# probability points to, when it has at least SUBJECT_SHARE of it; "other" otherwise
+# ("what's the police non-emergency number"). Chosen on the validation messages (README,
+# "Requests about a topic").
+SUPPORT_INTENTS = frozenset(
+    {"helpline_request", "report_incident", "find_safe_place", "human_handoff", "check_report"})
+SUBJECT_SHARE = 0.1
 
 
 # Urgency is the model's probability of danger now: the average of the intent model's (its
@@ -65,10 +73,14 @@ def topic_of(parse: dict) -> str:
     Summing matters when the model hesitates between twins: "asb" 0.4 and "urgent_asb"
     0.3 is anti-social behaviour, not the "other" an unsure top intent would suggest.
     """
+    ranking = _ranking(parse)
     scores: dict[str, float] = {}
-    for entry in _ranking(parse):
+    for entry in ranking:
         topic = TOPIC_OF_INTENT.get(entry.get("name"), "other")
         scores[topic] = scores.get(topic, 0.0) + float(entry.get("confidence") or 0.0)
+    if ranking[0].get("name") in SUPPORT_INTENTS:
+        subject = max((t for t in scores if t != "other"), key=scores.__getitem__, default=None)
+        return subject if subject and scores[subject] >= SUBJECT_SHARE else "other"
     return max(scores, key=scores.__getitem__) if scores else "other"
 
 

@@ -173,6 +173,18 @@ async def test_helpline_request_after_a_topic_gives_that_topics_helplines_then_m
     assert events[0]["value"]["page"] == 1
 
 
+async def test_a_request_for_helplines_about_a_topic_gets_that_topics_first():
+    """"a helpline for men abused by their wife": domestic abuse's helplines, before the
+    topic talked about earlier."""
+    asked = tracker(intent="helpline_request", slots={"topic": "hate_crime"})
+    asked.latest_message["intent_ranking"] = [
+        {"name": "helpline_request", "confidence": 0.8},
+        {"name": "domestic_abuse", "confidence": 0.15}, {"name": "greet", "confidence": 0.05}]
+    messages, _ = await run(signpost_actions.ActionSignpost(), asked)
+    assert "• National Domestic Abuse Helpline" in messages[0]["text"]
+    assert "Stop Hate UK" not in messages[0]["text"]
+
+
 def test_every_intent_the_code_names_is_in_the_domain():
     import yaml
 

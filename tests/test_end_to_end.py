@@ -25,7 +25,7 @@ from bot.runner import Services
 from bot.settings import PROJECT_ROOT
 from bot.storage.db import make_engine
 from bot.storage.trackers import async_url
-from bot.topics import URGENCY, urgent_probability
+from bot.topics import SUPPORT_INTENTS, URGENCY, urgent_probability
 from tests.dialogue import (
     REFERENCE,
     WITNESS_ACCOUNT,
@@ -473,6 +473,15 @@ async def test_classify_uses_the_same_model(system):
     assert result["topic"] == "hate_crime" and result["urgent"] is False
     assert result["intent"] == "hate_crime" and 0.5 < result["confidence"] <= 1
     assert result["details"] == {"hate_strand": ["religion"]}
+
+
+@pytest.mark.parametrize(("text", "topic"), [("how do I report a hate crime", "hate_crime"),
+                                           ("what's the police non-emergency number", "other")])
+async def test_a_request_for_help_is_classed_by_what_it_is_about(system, text, topic):
+    async with aiohttp.ClientSession() as http, http.post(
+            f"{base(system)}/api/classify", json={"text": text}) as resp:
+        result = await resp.json()
+    assert result["intent"] in SUPPORT_INTENTS and result["topic"] == topic
 
 
 async def test_the_engine_gives_the_danger_now_models_view_of_typed_messages_only(system):

@@ -32,6 +32,20 @@ def test_support_intents_add_up_to_other():
     assert topic_of(parse(("asb", 0.4), ("greet", 0.3), ("thanks", 0.3))) == "other"
 
 
+@pytest.mark.parametrize(("ranking", "topic"), [
+    # "how do I get a non-molestation order": a request, about domestic abuse
+    ((("helpline_request", 0.8), ("domestic_abuse", 0.08), ("urgent_domestic_abuse", 0.04),
+      ("greet", 0.08)), "domestic_abuse"),
+    ((("report_incident", 0.5), ("hate_crime", 0.3), ("asb", 0.2)), "hate_crime"),
+    # "what's the police non-emergency number": about no topic in particular
+    ((("helpline_request", 0.9), ("asb", 0.06), ("greet", 0.04)), "other"),
+    # a request that is not for help keeps the sum: chat is "other"
+    ((("greet", 0.8), ("asb", 0.2)), "other"),
+])
+def test_a_request_for_help_takes_the_topic_it_is_about(ranking, topic):
+    assert topic_of(parse(*ranking)) == topic
+
+
 def test_a_one_in_three_chance_of_danger_is_urgent():
     hesitant = parse(("asb", 0.6), ("urgent_asb", 0.2), ("urgent_danger", 0.14))
     assert model_says_urgent(hesitant) and is_urgent(hesitant, "lads shouting in the street")
