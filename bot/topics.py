@@ -71,7 +71,8 @@ def topic_of(parse: dict) -> str:
     """The topic with the most probability, summed over its intents (asb + urgent_asb...).
 
     Summing matters when the model hesitates between twins: "asb" 0.4 and "urgent_asb"
-    0.3 is anti-social behaviour, not the "other" an unsure top intent would suggest.
+    0.3 is anti-social behaviour, not the "other" an unsure top intent would suggest. A
+    request for help is about the best topic beside it, if any has SUBJECT_SHARE.
     """
     ranking = _ranking(parse)
     scores: dict[str, float] = {}
