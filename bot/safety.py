@@ -41,7 +41,7 @@ URGENT_PATTERNS = tuple(
         r"\b(?:breaking in|broken in and|intruder)\b",
         r"\bburglars? (?:is |are )?(?:in|inside|downstairs|upstairs)\b",
         r"\b(?:locked (?:me )?in|holding me|trapped|kidnapp\w*|abduct\w*)\b",
-        r"\bwon'?t let (?:me|us|her|him|them|my \w+) (?:leave|out(?! of)|go(?! out| to)|past)\b",
+        r"\bwon'?t let " + _SOMEONE + r" (?:leave|out(?! of)|go(?! out| to)|past)\b",
         r"\b(?:following|chasing)\s+(?:me|us)\b|\bbeing (?:followed|chased)\b",
         r"\b(?:is|'s|are|'re|hes|shes|theyre|still|now|ex|he|she|they|someone|somebody|man|men|"
         r"lads|gang|group)\s+(?:stood |standing |waiting |sitting )?"
