@@ -5,6 +5,11 @@ a weapon, a threat to life, violence happening now, a fire, someone trying to ge
 held, someone collapsed, not breathing or missing, self-harm. It prefers a false alarm
 to a miss: a wrongly shown 999 line costs a sentence, a missed one can cost a life. It
 leaves out only what its words deny ("not in danger", "the non-emergency number").
+
+Most of its words name something that happens, and people tell those in the past or ask
+about them as often as they live them now ("he threatened to stab me last year"); the
+model may overrule those (bot/topics.py). A few name a state that only exists now ("she
+won't wake up", "my son hasn't come home"): nothing overrules those.
 """
 
 from __future__ import annotations
@@ -12,67 +17,91 @@ from __future__ import annotations
 import re
 
 _SOMEONE = r"(?:me|him|her|them|us|my \w+)"
+# Someone who can go missing, named so as to leave out things and those who did the harm: a
+# bike "gone missing" is theft, and "the lad who keyed my car has disappeared" is no danger.
+_MISSED = (r"(?:my |our |a |the )?(?:son|daughter|child|kid|boy|girl|toddler|baby|little \w+|"
+           r"mum|mom|mam|dad|nan|gran|grandma|grandad|grandpa|sister|brother|friend|mate)s?|"
+           r"\d+ ?(?:year|yr) old")
+_NOT_HOME = r"(?:hasn'?t|has not|haven'?t|didn'?t|did not|never) (?:come|came) home"
 
-URGENT_PATTERNS = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        # a weapon, or a weapon used
-        r"\b(?:knife|knives|blade|machete|gun|firearm|shotgun|crossbow|acid|axe|weapon|weapons)\b",
-        r"\b(?:stabb(?:ed|ing)|shooting|been shot|getting shot|glassed|armed)\b",
-        r"\bwith (?:a |an |the |their |his )?(?:bats?|hammers?|crowbars?|golf clubs?|"
-        r"metal bars?|iron bars?|baseball bats?|bricks?)\b",
-        # threats to life, violence happening now
-        r"\b(?:kill|stab|shoot|strangle|choke|burn)(?:ing|s|ed)?\s+(?:the\b|" + _SOMEONE + ")",
-        r"\b(?:going to|gonna|will|'ll|threaten\w*(?: to)?)\s+(?:kill|hurt|stab|attack|beat|rape)\b",
-        r"\b(?:hitting|beating|punching|kicking|strangling|choking|attacking|raping|hurting)\s+"
-        + _SOMEONE,
-        r"\b(?:beating up|laying into|headbutting|punching)\s+(?:a|an|the|some|two|this)\b",
-        r"\b(?:being|getting)\s+(?:attacked|beaten|stabbed|strangled|assaulted|hit|punched|"
-        r"kicked in|beaten up|glassed|jumped)\b",
-        r"\bthreatening\s+" + _SOMEONE + r"\s+with\b",
-        r"\bby the (?:neck|throat)\b",
-        # fire set now, or about to be
-        r"\b(?:on fire|alight|ablaze|set fire|setting fire|settin fire|caught fire|petrol bombs?|"
-        r"lighter fluid)\b|\bsmoke (?:pouring|everywhere)\b|\bpour\w* petrol|petrol (?:on|over|through)\b",
-        # someone getting in, or being held, chased, followed or taken
-        r"\b(?:trying|tryin)\s+to\s+(?:get|break|kick|force\s+(?:his|her|their)\s+way)\s+in\b",
-        r"\b(?:break(?:ing)?|kick(?:ing)?|bang(?:ing)?|smash(?:ing)?)\s+(?:down\s+|in\s+)?"
-        r"(?:my|the|our)\s+(?:door|window)",
-        r"\b(?:breaking in|broken in and|intruder)\b",
-        r"\bburglars? (?:is |are )?(?:in|inside|downstairs|upstairs)\b",
-        r"\b(?:locked (?:me )?in|holding me|trapped|kidnapp\w*|abduct\w*)\b",
-        r"\bwon'?t let " + _SOMEONE + r" (?:leave|out(?! of)|go(?! out| to)|past)\b",
-        r"\b(?:following|chasing)\s+(?:me|us)\b|\bbeing (?:followed|chased)\b",
-        r"\b(?:is|'s|are|'re|hes|shes|theyre|still|now|ex|he|she|they|someone|somebody|man|men|"
-        r"lads|gang|group)\s+(?:stood |standing |waiting |sitting )?"
-        r"outside (?:my|our|the) (?:door|house|flat|window|home)\b",
-        r"\b(?:hiding|hidin) (?:in|under|from|upstairs|behind)\b|\bcoming up the stairs\b",
-        r"\b(?:he|she|they)(?:'s| has| have|s) found (?:me|us)\b",
-        # someone collapsed, not breathing, unconscious, or missing
-        r"\b(?:not|isn'?t|is not|stopped|can'?t|cannot)\s+breath(?:e|ing)\b",
-        r"\b(?:unconscious|unresponsive|passed out|collapsed|not responding|not moving)\b",
-        r"\b(?:won'?t|can'?t|cannot|isn'?t|not)\s+wak(?:e|ing)\b|\boverdos\w*",
-        r"\b(?:can'?t|cannot)\s+(?:stand(?:\s+up)?|feel\s+my\s+(?:legs|arms|body))\b",
-        r"\b(?:bleeding|blood everywhere|fitting|having a fit|seizure|turning blue|convuls\w*)\b",
-        r"\b(?:gone|going) floppy\b|\beyes (?:are )?rolling\b|\bbarely (?:conscious|breathing)\b",
-        r"\b(?:gone|went) missing\b|\b(?:has|'s) disappeared\b|\bwandered off\b",
-        r"\b(?:hasn'?t|has not|didn'?t|did not|never|not) (?:come|came) (?:home|back)\b",
-        r"\bcan'?t find (?:him|her|them|my (?:son|daughter|child|kid|boy|girl|toddler|little \w+))\b",
-        r"\bspiked\b.{0,30}\b(?:can'?t|cnt|cannot) (?:think|see|stand|walk|move|talk|focus)\b",
-        # asking for help now
-        r"\b(?:help me now|send help|call (?:the )?police for me)\b",
-        r"(?<!not )(?<!n't )(?<!no longer )\bin danger\b",
-        r"(?<!non )(?<!non-)(?<!not an )(?<!n't an )(?<!not a )\bemergency\b",
-        r"\b(?:need|get|call)\s+(?:an? |the )?(?:ambulance|police (?:now|here|quick))\b",
-        r"\bnot safe (?:now|right now|at the moment|currently|here|outside|again|still)\b",
-        r"\b(?:i'?m|i am|we'?re|we are)\s+not safe\b",
-        # self-harm
-        r"\b(?:suicid\w*|kill myself|end my life|hurt myself|going to jump|gonna jump|about to jump)\b",
-        r"\b(?:want(?:s|ed)? to die|wrong side of the (?:railings|barrier|fence))\b",
-    )
+
+def _compiled(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+EVENT_PATTERNS = _compiled(
+    # a weapon, or a weapon used
+    r"\b(?:knife|knives|blade|machete|gun|firearm|shotgun|crossbow|acid|axe|weapon|weapons)\b",
+    r"\b(?:stabb(?:ed|ing)|shooting|been shot|getting shot|glassed|armed)\b",
+    r"\bwith (?:a |an |the |their |his )?(?:bats?|hammers?|crowbars?|golf clubs?|"
+    r"metal bars?|iron bars?|baseball bats?|bricks?)\b",
+    # threats to life, violence happening now
+    r"\b(?:kill|stab|shoot|strangle|choke|burn)(?:ing|s|ed)?\s+(?:the\b|" + _SOMEONE + ")",
+    r"\b(?:going to|gonna|will|'ll|threaten\w*(?: to)?)\s+(?:kill|hurt|stab|attack|beat|rape)\b",
+    r"\b(?:hitting|beating|punching|kicking|strangling|choking|attacking|raping|hurting)\s+"
+    + _SOMEONE,
+    r"\b(?:beating up|laying into|headbutting|punching)\s+(?:a|an|the|some|two|this)\b",
+    r"\b(?:being|getting)\s+(?:attacked|beaten|stabbed|strangled|assaulted|hit|punched|"
+    r"kicked in|beaten up|glassed|jumped)\b",
+    r"\bthreatening\s+" + _SOMEONE + r"\s+with\b",
+    r"\bby the (?:neck|throat)\b",
+    # fire set now, or about to be
+    r"\b(?:on fire|alight|ablaze|set fire|setting fire|settin fire|caught fire|petrol bombs?|"
+    r"lighter fluid)\b|\bsmoke (?:pouring|everywhere)\b|\bpour\w* petrol|petrol (?:on|over|through)\b",
+    # someone getting in, or being held, chased, followed or taken
+    r"\b(?:trying|tryin)\s+to\s+(?:get|break|kick|force\s+(?:his|her|their)\s+way)\s+in\b",
+    r"\b(?:break(?:ing)?|kick(?:ing)?|bang(?:ing)?|smash(?:ing)?)\s+(?:down\s+|in\s+)?"
+    r"(?:my|the|our)\s+(?:door|window)",
+    r"\b(?:breaking in|broken in and|intruder)\b",
+    r"\bburglars? (?:is |are )?(?:in|inside|downstairs|upstairs)\b",
+    r"\b(?:locked (?:me )?in|holding me|trapped|kidnapp\w*|abduct\w*)\b",
+    r"\bwon'?t let " + _SOMEONE + r" (?:leave|out(?! of)|go(?! out| to)|past)\b",
+    r"\b(?:following|chasing)\s+(?:me|us)\b|\bbeing (?:followed|chased)\b",
+    r"\b(?:is|'s|are|'re|hes|shes|theyre|still|now|ex|he|she|they|someone|somebody|man|men|"
+    r"lads|gang|group)\s+(?:stood |standing |waiting |sitting )?"
+    r"outside (?:my|our|the) (?:door|house|flat|window|home)\b",
+    r"\b(?:hiding|hidin) (?:in|under|from|upstairs|behind)\b|\bcoming up the stairs\b",
+    # someone collapsed, unconscious or hurt
+    r"\b(?:unconscious|unresponsive|passed out|collapsed|not responding|not moving)\b",
+    r"\boverdos\w*",
+    r"\b(?:can'?t|cannot)\s+(?:stand(?:\s+up)?|feel\s+my\s+(?:legs|arms|body))\b",
+    r"\b(?:bleeding|blood everywhere|fitting|having a fit|seizure|turning blue|convuls\w*)\b",
+    # asking for help now
+    r"\b(?:help me now|send help|call (?:the )?police for me)\b",
+    r"(?<!not )(?<!n't )(?<!no longer )\bin danger\b",
+    r"(?<!non )(?<!non-)(?<!not an )(?<!n't an )(?<!not a )\bemergency\b",
+    r"\b(?:need|get|call)\s+(?:an? |the )?(?:ambulance|police (?:now|here|quick))\b",
+    # self-harm
+    r"\b(?:suicid\w*|kill myself|end my life|hurt myself|going to jump|gonna jump|about to jump)\b",
+)
+
+PRESENT_PATTERNS = _compiled(
+    # found by the person they fled
+    r"\b(?:he|she|they)(?:'s| has| have|s) found (?:me|us)\b",
+    # a body in trouble now
+    r"\b(?:not|isn'?t|is not|stopped|can'?t|cannot)\s+breath(?:e|ing)\b",
+    r"\b(?:won'?t|can'?t|cannot|isn'?t|not)\s+wak(?:e|ing)\b",
+    r"\b(?:gone|going) floppy\b|\beyes (?:are )?rolling\b|\bbarely (?:conscious|breathing)\b",
+    r"\bspiked\b.{0,30}\b(?:can'?t|cnt|cannot) (?:think|see|stand|walk|move|talk|focus)\b",
+    # someone missing now
+    r"\b(?:" + _MISSED + r")\b[^.!?]{0,30}?\b(?:gone missing|disappeared|wandered off|"
+    + _NOT_HOME + r")\b",
+    r"\b(?:he|she)(?:'s| has) (?:gone missing|wandered off)\b|\b(?:he|she) " + _NOT_HOME + r"\b",
+    r"\b(?:he|she|" + _MISSED + r")(?: is| are|'s) missing\b"
+    r"(?! (?:his|her|their|my|the|a|school|work|out))",
+    r"\bcan'?t find (?:him|her|them|my (?:son|daughter|child|kid|boy|girl|toddler|little \w+))\b",
+    # not safe, or not wanting to live, said now
+    r"\bnot safe (?:now|right now|at the moment|currently|here|outside|again|still)\b",
+    r"\b(?:i'?m|i am|we'?re|we are)\s+not safe\b",
+    r"\b(?:want(?:s|ed)? to die|wrong side of the (?:railings|barrier|fence))\b",
 )
 
 
 def is_urgent(text: str) -> bool:
     """True when the message suggests someone may be in immediate danger."""
-    return any(p.search(text) for p in URGENT_PATTERNS)
+    return is_present_danger(text) or any(p.search(text) for p in EVENT_PATTERNS)
+
+
+def is_present_danger(text: str) -> bool:
+    """True when the message names a danger that can only be happening now."""
+    return any(p.search(text) for p in PRESENT_PATTERNS)

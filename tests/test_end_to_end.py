@@ -475,6 +475,17 @@ async def test_classify_uses_the_same_model(system):
     assert result["details"] == {"hate_strand": ["religion"]}
 
 
+async def test_a_child_missing_now_is_urgent_however_low_the_model_scores_it(system):
+    """The model has few examples of people missing now and scores them low (0.02 for this
+    kind); the net's words for a danger that can only be now decide (bot/safety.py)."""
+    async with aiohttp.ClientSession() as http, http.post(
+            f"{base(system)}/api/classify",
+            json={"text": "my 7 year old has wandered off at florence park, been looking 20 mins, "
+                          "cant find her anywhere"}) as resp:
+        result = await resp.json()
+    assert result["urgent"] is True and result["topic"] == "other"
+
+
 @pytest.mark.parametrize(("text", "topic"), [("how do I report a hate crime", "hate_crime"),
                                            ("what's the police non-emergency number", "other")])
 async def test_a_request_for_help_is_classed_by_what_it_is_about(system, text, topic):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.safety import is_urgent
+from bot.safety import is_present_danger, is_urgent
 
 
 @pytest.mark.parametrize("text", [
@@ -100,6 +100,37 @@ def test_fire_weapons_captivity_and_medical_signs_are_caught(text):
     "fuel drive off at my petrol station",
     "someone siphoned the petrol out of my car",
     "can't find my keys anywhere",
+    "my bike has gone missing from outside the station",
+    "my parcel went missing",
+    "my daughter went missing for two days last year, the police were useless",
+    "my cat hasnt come home",
+    "bunch of drunk lads rang our doorbell at 2am then wandered off",
+    "my son is missing his dad since the divorce",
+    "a man shouted abuse at me then disappeared into the crowd",
+    "the lad who keyed my car has disappeared, nobody knows where he lives",
 ])
 def test_everyday_reports_are_not_flagged(text):
     assert not is_urgent(text)
+
+
+@pytest.mark.parametrize(("text", "now"), [
+    ("she won't wake up", True),
+    ("my friend isn't breathing", True),
+    ("she's gone floppy in the smoking area", True),
+    ("my 7 year old has wandered off in the park, cant find her anywhere", True),
+    ("my daughter is 15 and didnt come home last night, phone's off", True),
+    ("my mum has dementia and she's missing", True),
+    ("he's found me, his van is across the road", True),
+    ("im not safe", True),
+    ("a woman is on the wrong side of the railings on the bridge", True),
+    # told in the past or asked about as often as lived now: the model may overrule these
+    ("he threatened to stab me last year", False),
+    ("my friend collapsed after her drink", False),
+    ("is there much knife crime round here", False),
+    ("I passed out on saturday after two drinks", False),
+])
+def test_only_a_danger_that_can_only_be_now_is_present_danger(text, now):
+    """A present danger is urgent whatever the model says (bot/topics.py), so only
+    words nobody uses about the past belong there; every one is urgent to the net too."""
+    assert is_present_danger(text) is now
+    assert is_urgent(text)

@@ -62,6 +62,9 @@ def test_a_one_in_three_chance_of_danger_is_urgent():
     ("he's got a knife", 0.5, True),
     ("I passed out on saturday after two drinks", 0.0, False),
     ("lads shouting in the street", 0.2, False),  # neither
+    # a danger that can only be now: no model overrules it
+    ("my 7 year old has wandered off at the park, cant find her", 0.02, True),
+    ("she's gone floppy and won't wake up", 0.0, True),
 ])
 def test_the_net_is_overruled_only_by_a_model_sure_there_is_no_danger_now(text, model, urgent):
     assert is_urgent(parse(("asb", 1 - model), ("urgent_asb", model)), text) is urgent
