@@ -32,6 +32,11 @@ SUPPORT_GUIDANCE = {
     "quick_exit": "quick_exit",
     "other_crime": "other_crime",
 }
+# Messages outside the four topics ("when is my bin collection") or for 101 ("my bike was
+# stolen") get their own answer, unless there is danger now ("my 7 year old has wandered
+# off", "there's a burglar downstairs"): then the answer for any danger, and the report,
+# if they make one, is marked urgent.
+OFF_TOPIC = frozenset({"out_of_scope", "other_crime"})
 # How long ago the spiking was, as buttons; the `when` detail answers it only when it is
 # clear ("earlier today" may be more than 12 hours ago, so it is asked).
 SPIKING_TIMES = {"within_12_hours": "Less than 12 hours ago",
@@ -60,6 +65,11 @@ class ActionSignpost(Action):
         guidance = signposting.default()
         if model_says_urgent(message) and not emergency_shown:
             dispatcher.utter_message(text=guidance.text("emergency"))
+        if intent in OFF_TOPIC and urgent:
+            return _topic_reply(dispatcher, tracker, topic_of(message), urgent)
+        if intent == "out_of_scope":
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
         if intent == "helpline_request":
             return show_services(dispatcher, tracker, guidance.text("helplines"),
                                  topic=_asked_about(message) or _talked_about(tracker),

@@ -197,6 +197,24 @@ def test_every_intent_the_code_names_is_in_the_domain():
     assert named <= domain, named - domain
 
 
+@pytest.mark.parametrize("intent", sorted(signpost_actions.OFF_TOPIC))
+async def test_danger_now_outside_the_topics_gets_the_danger_reply_and_an_urgent_report(intent):
+    """A child missing now reads as out of scope to the model: after the net's 999 lines,
+    "Sorry, I can't help with that" or "ring 101" would be the wrong answer."""
+    missing = tracker(intent=intent, metadata={"emergency_shown": True},
+                      text="my 7 year old has wandered off in the park, cant find her")
+    messages, events = await run(signpost_actions.ActionSignpost(), missing)
+    assert [m.get("response") for m in messages] == ["utter_when_safe"]
+    assert messages[0]["buttons"] == signpost_actions.REPORT_BUTTONS
+    assert SlotSet("topic", "other") in events and SlotSet("urgent", True) in events
+
+
+async def test_out_of_scope_without_danger_is_told_what_the_bot_helps_with():
+    messages, events = await run(signpost_actions.ActionSignpost(),
+                                 tracker(intent="out_of_scope", text="when is my bin collection"))
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"] and events == []
+
+
 async def test_unsure_model_offers_topic_buttons_and_still_warns_when_it_leans_urgent():
     unsure = tracker(intent="nlu_fallback")
     unsure.latest_message["intent_ranking"] = [

@@ -476,12 +476,22 @@ async def test_classify_uses_the_same_model(system):
 
 
 async def test_a_child_missing_now_is_urgent_however_low_the_model_scores_it(system):
-    """The model has few examples of people missing now and scores them low (0.02 for this
-    kind); the net's words for a danger that can only be now decide (bot/safety.py)."""
+    """The model has few examples of people missing now: it reads this one as out of scope,
+    with 0.02 danger now. The net's words for a danger that can only be now decide
+    (bot/safety.py): 999 first in the chat, then the reply for any danger (not "Sorry, I
+    can't help with that"), the report marked urgent for staff, and `urgent` from
+    /api/classify."""
+    missing = ("my 7 year old has wandered off at florence park, been looking 20 mins, "
+               "cant find her anywhere")
+    send = lambda message: chat(system, "e2e-missing", message)  # noqa: E731
+    replies = await send(missing)
+    assert "999" in replies[0]["text"] and "When you are somewhere safe" in texts(replies)
+    assert "can't help" not in texts(replies) and "/report_incident" in payloads(replies)
+    await answer_questions(send, await send("/report_incident"), {"incident_text": [missing]})
+    reference = REFERENCE.search(texts(await send(choose("send")))).group(1)
+    assert (await stored_report(system, reference))["urgent"]
     async with aiohttp.ClientSession() as http, http.post(
-            f"{base(system)}/api/classify",
-            json={"text": "my 7 year old has wandered off at florence park, been looking 20 mins, "
-                          "cant find her anywhere"}) as resp:
+            f"{base(system)}/api/classify", json={"text": missing}) as resp:
         result = await resp.json()
     assert result["urgent"] is True and result["topic"] == "other"
 
