@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 
 _SOMEONE = r"(?:me|him|her|them|us|my \w+)"
-# Someone who can go missing, named so as to leave out things and those who did the harm: a
-# bike "gone missing" is theft, and "the lad who keyed my car has disappeared" is no danger.
-_MISSED = (r"(?:my |our |a |the )?(?:son|daughter|child|kid|boy|girl|toddler|baby|little \w+|"
-           r"mum|mom|mam|dad|nan|gran|grandma|grandad|grandpa|sister|brother|friend|mate)s?|"
-           r"\d+ ?(?:year|yr) old")
+# Someone who can go missing: a child, a relative or a friend, and "my" one when the words
+# are apart, so that things ("my bike has gone missing") and the ones who did the harm
+# ("kids knocked on my door and disappeared") are left out.
+_MISSED = (r"(?:son|daughter|child|kid|boy|girl|toddler|baby|little \w+|mum|mom|mam|dad|nan|"
+           r"gran|grandma|grandad|grandpa|sister|brother|friend|mate)s?|\d+ ?(?:year|yr) old")
 _NOT_HOME = r"(?:hasn'?t|has not|haven'?t|didn'?t|did not|never) (?:come|came) home"
 
 
@@ -84,9 +84,10 @@ PRESENT_PATTERNS = _compiled(
     r"\b(?:gone|going) floppy\b|\beyes (?:are )?rolling\b|\bbarely (?:conscious|breathing)\b",
     r"\bspiked\b.{0,30}\b(?:can'?t|cnt|cannot) (?:think|see|stand|walk|move|talk|focus)\b",
     # someone missing now
-    r"\b(?:" + _MISSED + r")\b[^.!?]{0,30}?\b(?:gone missing|disappeared|wandered off|"
-    + _NOT_HOME + r")\b",
-    r"\b(?:he|she)(?:'s| has) (?:gone missing|wandered off)\b|\b(?:he|she) " + _NOT_HOME + r"\b",
+    r"\b(?:my|our) (?:" + _MISSED + r")\b[^.!?]{0,30}?\b(?:gone missing|disappeared|"
+    r"wandered off|" + _NOT_HOME + r")\b",
+    r"\b(?:he|she|" + _MISSED + r")(?:'s| has| have) (?:gone missing|wandered off)\b",
+    r"\b(?:he|she|" + _MISSED + r") " + _NOT_HOME + r"\b",
     r"\b(?:he|she|" + _MISSED + r")(?: is| are|'s) missing\b"
     r"(?! (?:his|her|their|my|the|a|school|work|out))",
     r"\bcan'?t find (?:him|her|them|my (?:son|daughter|child|kid|boy|girl|toddler|little \w+))\b",

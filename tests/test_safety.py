@@ -108,6 +108,7 @@ def test_fire_weapons_captivity_and_medical_signs_are_caught(text):
     "my son is missing his dad since the divorce",
     "a man shouted abuse at me then disappeared into the crowd",
     "the lad who keyed my car has disappeared, nobody knows where he lives",
+    "kids knocked on my door and disappeared",
 ])
 def test_everyday_reports_are_not_flagged(text):
     assert not is_urgent(text)
