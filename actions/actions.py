@@ -20,6 +20,7 @@ from bot import details, routing, signposting
 from bot.crypto import DataCipher
 from bot.report_answers import LABELS
 from bot.storage.reports import NewReport, count_from_reporter, create_report, format_reference
+from bot.topics import is_urgent
 
 # Answers kept in a place of their own, not among the answers: the account and contact
 # details (encrypted columns), strands (details) and the organisation (consents).
@@ -30,8 +31,10 @@ DAYS_PER_MONTH = 30.44
 log = logging.getLogger(__name__)
 
 class ActionKeepDetails(ValidationAction):
-    """Adds the details found in each message to those found earlier in the conversation:
-    a list slot filled from entities would otherwise keep only the latest message's."""
+    """Runs after every message. Adds the details found in it to those found earlier in the
+    conversation (a list slot filled from entities would otherwise keep only the latest
+    message's), and marks the conversation urgent when it is, whatever its intent: a
+    missing child read as "find a Safe Place" still makes the report that follows urgent."""
 
     def name(self) -> str:
         return "action_validate_slot_mappings"
@@ -39,9 +42,19 @@ class ActionKeepDetails(ValidationAction):
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: dict) -> list[dict]:
         entities = details.default().entities
-        return [SlotSet(slot, sorted({*(earlier_value(tracker.events, slot) or []),
+        kept = [SlotSet(slot, sorted({*(earlier_value(tracker.events, slot) or []),
                                       *(value or [])}))
                 for slot, value in tracker.slots_to_validate().items() if slot in entities]
+        return kept + ([SlotSet("urgent", True)] if newly_urgent(tracker) else [])
+
+
+def newly_urgent(tracker: Tracker) -> bool:
+    """Danger now in a message outside a form. Inside one, answers are short fragments the
+    model was not trained on, and the form decides what interrupts it
+    (actions/report_form.py)."""
+    message = tracker.latest_message
+    return (not tracker.active_loop.get("name") and not tracker.get_slot("urgent")
+            and is_urgent(message, message.get("text") or ""))
 
 
 def earlier_value(events: list[dict], slot: str) -> Any:

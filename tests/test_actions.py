@@ -246,6 +246,23 @@ async def test_details_from_each_message_add_up_over_the_conversation():
     assert SlotSet("place", ["cowley"]) in result
 
 
+@pytest.mark.parametrize(("intent", "active_loop", "urgent"), [
+    ("find_safe_place", None, True),  # the missing child the model read as a Safe Place
+    ("greet", None, True),
+    ("find_safe_place", "report_form", False),  # the form decides what interrupts it
+])
+async def test_danger_now_marks_the_conversation_urgent_whatever_the_intent(
+        intent, active_loop, urgent):
+    tr = tracker(intent=intent, text="my 8 year old has gone missing in the westgate, cant find him")
+    tr.active_loop = {"name": active_loop} if active_loop else {}
+    result = await actions.ActionKeepDetails().run(CollectingDispatcher(), tr, {})
+    assert (SlotSet("urgent", True) in result) is urgent
+    calm = tracker(intent=intent, text="where is the nearest safe place")
+    calm.active_loop = tr.active_loop
+    assert SlotSet("urgent", True) not in await actions.ActionKeepDetails().run(
+        CollectingDispatcher(), calm, {})
+
+
 def test_a_reset_forgets_earlier_details():
     events = [{"event": "slot", "name": "place", "value": ["cowley"]},
               {"event": "reset_slots"}, {"event": "user", "text": "hi"}]

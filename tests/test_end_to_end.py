@@ -496,6 +496,21 @@ async def test_a_child_missing_now_is_urgent_however_low_the_model_scores_it(sys
     assert result["urgent"] is True and result["topic"] == "other"
 
 
+async def test_a_child_missing_now_read_as_a_safe_place_request_still_makes_an_urgent_report(
+        system):
+    """The model reads this missing child as a request for a Safe Place: 999 first, the
+    Safe Places near the Westgate, and the conversation marked urgent for the report that
+    follows (actions/actions.py, ActionKeepDetails)."""
+    send = lambda message: chat(system, "e2e-missing-2", message)  # noqa: E731
+    replies = await send("my 8 year old has gone missing in the westgate centre, cant find "
+                         "him anywhere its been 20 mins")
+    assert "999" in replies[0]["text"] and "Westgate" in texts(replies[1:])
+    await answer_questions(send, await send("/report_incident"),
+                           {"incident_text": ["my son went missing in the westgate centre"]})
+    reference = REFERENCE.search(texts(await send(choose("send")))).group(1)
+    assert (await stored_report(system, reference))["urgent"]
+
+
 @pytest.mark.parametrize(("text", "topic"), [("how do I report a hate crime", "hate_crime"),
                                            ("what's the police non-emergency number", "other")])
 async def test_a_request_for_help_is_classed_by_what_it_is_about(system, text, topic):
