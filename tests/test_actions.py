@@ -20,16 +20,25 @@ from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.models import Report
 
 
+async def forget_storage() -> None:
+    """Dispose of the action server's database engine, if a test made one, in the test's
+    own event loop (an engine left to the garbage collector finishes its work in a closed
+    loop), and forget it and the settings it came from."""
+    if store.storage.cache_info().currsize:
+        sessions, _ = store.storage()
+        await sessions.kw["bind"].dispose()
+    store.settings.cache_clear()
+    store.storage.cache_clear()
+
+
 @pytest.fixture
-def action_env(monkeypatch, tmp_path, sqlite_sessions_url):
+async def action_env(monkeypatch, tmp_path, sqlite_sessions_url):
     """The action server's environment: its own database URL and key folder."""
     monkeypatch.setenv("DATABASE_URL", sqlite_sessions_url)
     monkeypatch.setenv("SAFER_VAR_DIR", str(tmp_path / "var"))
-    store.settings.cache_clear()
-    store.storage.cache_clear()
+    await forget_storage()
     yield Settings.from_env()
-    store.settings.cache_clear()
-    store.storage.cache_clear()
+    await forget_storage()
 
 
 @pytest.fixture(autouse=True)
@@ -114,13 +123,11 @@ async def test_submit_twice_for_the_same_confirmation_gives_the_same_reference(a
 async def test_database_failure_keeps_the_draft_and_asks_again(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db")
     monkeypatch.setenv("SAFER_VAR_DIR", str(tmp_path / "var"))
-    store.settings.cache_clear()
-    store.storage.cache_clear()
+    await forget_storage()
     slots = {"incident_text": "someone keeps dumping rubbish", "topic": "asb",
              "report_review": "send", "report_draft": "d-3"}
     messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
-    store.settings.cache_clear()
-    store.storage.cache_clear()
+    await forget_storage()
     assert messages[0]["response"] == "utter_report_failed"
     assert events == [SlotSet("report_review", None), FollowupAction("report_form")]
 
