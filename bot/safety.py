@@ -71,8 +71,16 @@ EVENT_PATTERNS = _compiled(
     r"(?<!not )(?<!n't )(?<!no longer )\bin danger\b",
     r"(?<!non )(?<!non-)(?<!not an )(?<!n't an )(?<!not a )\bemergency\b",
     r"\b(?:need|get|call)\s+(?:an? |the )?(?:ambulance|police (?:now|here|quick))\b",
-    # self-harm
-    r"\b(?:suicid\w*|kill myself|end my life|hurt myself|going to jump|gonna jump|about to jump)\b",
+    # self-harm, said of oneself or of someone else; ending a relationship ("end it with
+    # him") and one's usual tablets ("took my tablets") are left out
+    r"\b(?:suicid\w*|end my life|going to jump|gonna jump|about to jump|threaten\w* to jump|"
+    r"(?:kill|hurt|harm) (?:myself|himself|herself|themselves|themself))\b",
+    r"\b(?:going to|gonna|'ll|will|want to|wanna) end it(?: all)?\b(?! with)",
+    r"\b(?:taken|took|swallowed|had) (?:all (?:of )?(?:his|her|their|my|the) |a load of |loads of "
+    r"|a handful of |a bottle of |a packet of |the whole packet of )(?:pills|tablets|paracetamol)\b",
+    r"\b(?:pills|tablets)\b[^.!?]{0,20}\b(?:lined up|in front of me|ready)\b",
+    r"\b(?:don'?t|do not|dont) want to (?:be here any ?more|be alive|live any ?more|wake up)\b",
+    r"\b(?:texted|messaged|msgd|sent) (?:me )?(?:a )?goodbye\b",
 )
 
 PRESENT_PATTERNS = _compiled(

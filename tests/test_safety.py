@@ -76,6 +76,25 @@ def test_fire_weapons_captivity_and_medical_signs_are_caught(text):
     assert is_urgent(text)
 
 
+@pytest.mark.parametrize(("text", "urgent"), [
+    ("I don't want to be here anymore. I've got the pills lined up", True),
+    ("my mate msgd me goodbye and says hes taken all his tablets", True),
+    ("my brother says he's going to end it tonight and he won't answer", True),
+    ("someone is threatening to jump off the bridge", True),
+    ("she said she would kill herself if I left", True),
+    ("he swallowed a handful of paracetamol", True),
+    # ending a relationship, one's usual tablets, and not wanting to live somewhere
+    ("I want to end it with him but I'm scared of what he'll do", False),
+    ("I took my tablets this morning and I'm fine", False),
+    ("the neighbours are so noisy I don't want to live here any more", False),
+    ("she texted me goodnight and went to bed", False),
+])
+def test_self_harm_said_of_oneself_or_another_is_caught(text, urgent):
+    """Words for suicide the net lacked: 5 urgent training messages and 4 of validation2
+    went past it (README, "The safety net's words")."""
+    assert is_urgent(text) is urgent
+
+
 @pytest.mark.parametrize("text", [
     "kids on bikes smashing the bus shelter again",
     "my neighbour plays loud music every night",
