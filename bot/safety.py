@@ -75,11 +75,12 @@ EVENT_PATTERNS = _compiled(
     # him") and one's usual tablets ("took my tablets") are left out
     r"\b(?:suicid\w*|end my life|going to jump|gonna jump|about to jump|threaten\w* to jump|"
     r"(?:kill|hurt|harm) (?:myself|himself|herself|themselves|themself))\b",
-    r"\b(?:going to|gonna|'ll|will|want to|wanna) end it(?: all)?\b(?! with)",
+    r"\b(?:going to|gonna|'ll|will|want to|wanna) end it(?: all)?\b(?! with (?:him|her|them|my)\b)",
     r"\b(?:taken|took|swallowed|had) (?:all (?:of )?(?:his|her|their|my|the) |a load of |loads of "
     r"|a handful of |a bottle of |a packet of |the whole packet of )(?:pills|tablets|paracetamol)\b",
     r"\b(?:pills|tablets)\b[^.!?]{0,20}\b(?:lined up|in front of me|ready)\b",
-    r"\b(?:don'?t|do not|dont) want to (?:be here any ?more|be alive|live any ?more|wake up)\b",
+    r"\b(?:don'?t|do not) want to (?:be here any ?more|be alive|live any ?more|"
+    r"wake up (?:again|tomorrow|in the morning))\b",
     r"\b(?:texted|messaged|msgd|sent) (?:me )?(?:a )?goodbye\b",
 )
 

@@ -83,11 +83,14 @@ def test_fire_weapons_captivity_and_medical_signs_are_caught(text):
     ("someone is threatening to jump off the bridge", True),
     ("she said she would kill herself if I left", True),
     ("he swallowed a handful of paracetamol", True),
+    ("I want to end it all with these pills", True),
+    ("i dont want to wake up tomorrow", True),
     # ending a relationship, one's usual tablets, and not wanting to live somewhere
     ("I want to end it with him but I'm scared of what he'll do", False),
     ("I took my tablets this morning and I'm fine", False),
     ("the neighbours are so noisy I don't want to live here any more", False),
     ("she texted me goodnight and went to bed", False),
+    ("he's shouting downstairs, I don't want to wake up the kids", False),
 ])
 def test_self_harm_said_of_oneself_or_another_is_caught(text, urgent):
     """Words for suicide the net lacked: 5 urgent training messages and 4 of validation2
