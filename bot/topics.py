@@ -106,7 +106,7 @@ def is_urgent(parse: dict, text: str, threshold: float = URGENT_THRESHOLD,
     is sure there is none."""
     probability = urgent_probability(parse)
     return (probability >= threshold or safety.is_present_danger(text)
-            or (safety.is_urgent(text) and probability >= sure_not_now))
+            or (probability >= sure_not_now and safety.is_urgent(text)))
 
 
 def classify(parse: dict, text: str) -> dict:
