@@ -1,20 +1,10 @@
-"""The deterministic urgent-danger check that runs on every message before the model.
+"""English words for danger now (the first language of the net; see bot/safety/__init__.py).
 
-It must hold when the engine is down or the model is wrong, so it is plain patterns:
-a weapon, a threat to life, violence happening now, a fire, someone trying to get in or
-held, someone collapsed, not breathing or missing, self-harm. It prefers a false alarm
-to a miss: a wrongly shown 999 line costs a sentence, a missed one can cost a life. It
-leaves out only what its words deny ("not in danger", "the non-emergency number").
-
-Most of its words name something that happens, and people tell those in the past or ask
-about them as often as they live them now ("he threatened to stab me last year"); the
-model may overrule those (bot/topics.py). A few name a state that only exists now ("she
-won't wake up", "my son hasn't come home"): nothing overrules those.
+Written for this project from its English training data and the validation messages'
+misses (README, "The safety net's words"); matched against `normalise`d text.
 """
 
 from __future__ import annotations
-
-import re
 
 _SOMEONE = r"(?:me|him|her|them|us|my \w+)"
 # Someone who can go missing: a child, a relative or a friend, and "my" one when the words
@@ -25,11 +15,7 @@ _MISSED = (r"(?:son|daughter|child|kid|boy|girl|toddler|baby|little \w+|mum|mom|
 _NOT_HOME = r"(?:hasn'?t|has not|haven'?t|didn'?t|did not|never) (?:come|came) home"
 
 
-def _compiled(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-
-
-EVENT_PATTERNS = _compiled(
+EVENT = (
     # a weapon, or a weapon used
     r"\b(?:knife|knives|blade|machete|gun|firearm|shotgun|crossbow|acid|axe|weapon|weapons)\b",
     r"\b(?:stabb(?:ed|ing)|shooting|been shot|getting shot|glassed|armed)\b",
@@ -84,7 +70,7 @@ EVENT_PATTERNS = _compiled(
     r"\b(?:texted|messaged|msgd|sent) (?:me )?(?:a )?goodbye\b",
 )
 
-PRESENT_PATTERNS = _compiled(
+PRESENT = (
     # found by the person they fled
     r"\b(?:he|she|they)(?:'s| has| have|s) found (?:me|us)\b",
     # a body in trouble now
@@ -106,12 +92,3 @@ PRESENT_PATTERNS = _compiled(
     r"\b(?:want(?:s|ed)? to die|wrong side of the (?:railings|barrier|fence))\b",
 )
 
-
-def is_urgent(text: str) -> bool:
-    """True when the message suggests someone may be in immediate danger."""
-    return is_present_danger(text) or any(p.search(text) for p in EVENT_PATTERNS)
-
-
-def is_present_danger(text: str) -> bool:
-    """True when the message names a danger that can only be happening now."""
-    return any(p.search(text) for p in PRESENT_PATTERNS)
