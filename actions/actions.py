@@ -15,9 +15,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.report_form import SKIPPED, sharing_recipients
 from actions.signposting import case_review_figures
+from actions.speech import guidance, language_of, say, words
 from actions.store import storage
-from bot import details, routing, signposting
+from bot import details, routing
 from bot.crypto import DataCipher
+from bot.language import LANGUAGES
 from bot.report_answers import LABELS
 from bot.storage.reports import NewReport, count_from_reporter, create_report, format_reference
 from bot.topics import is_urgent
@@ -33,8 +35,9 @@ log = logging.getLogger(__name__)
 class ActionKeepDetails(ValidationAction):
     """Runs after every message. Adds the details found in it to those found earlier in the
     conversation (a list slot filled from entities would otherwise keep only the latest
-    message's), and marks the conversation urgent when it is, whatever its intent: a
-    missing child read as "find a Safe Place" still makes the report that follows urgent."""
+    message's), marks the conversation urgent when it is, whatever its intent (a missing
+    child read as "find a Safe Place" still makes the report that follows urgent), and keeps
+    the language the app decided for this message, which every reply is said in."""
 
     def name(self) -> str:
         return "action_validate_slot_mappings"
@@ -45,6 +48,9 @@ class ActionKeepDetails(ValidationAction):
         kept = [SlotSet(slot, sorted({*(earlier_value(tracker.events, slot) or []),
                                       *(value or [])}))
                 for slot, value in tracker.slots_to_validate().items() if slot in entities]
+        language = (tracker.latest_message.get("metadata") or {}).get("language")
+        if language in LANGUAGES and language != tracker.get_slot("language"):
+            kept.append(SlotSet("language", language))
         return kept + ([SlotSet("urgent", True)] if newly_urgent(tracker) else [])
 
 
@@ -80,35 +86,36 @@ class ActionSubmitReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict) -> list[dict]:
+        # Leaving a report keeps the conversation's language: AllSlotsReset would forget it.
+        kept = [SlotSet("language", tracker.get_slot("language"))]
         if tracker.get_slot("report_review") != "send" or not tracker.get_slot("incident_text"):
-            dispatcher.utter_message(response="utter_report_cancelled")
-            return [AllSlotsReset()]
+            say(dispatcher, tracker, "utter_report_cancelled")
+            return [AllSlotsReset(), *kept]
         sessions, cipher = storage()
         new = new_report(tracker, cipher)
         try:
             report = await create_report(sessions, cipher, new)
         except Exception as exc:
             log.error("report not stored: %s", type(exc).__name__)
-            dispatcher.utter_message(response="utter_report_failed")
+            say(dispatcher, tracker, "utter_report_failed")
             return [SlotSet("report_review", None), FollowupAction("report_form")]
-        dispatcher.utter_message(response="utter_report_stored",
-                                 reference=format_reference(report.reference),
-                                 next_steps=next_steps(new))
+        say(dispatcher, tracker, "utter_report_stored",
+            reference=format_reference(report.reference), next_steps=next_steps(tracker, new))
         if new.topic == "asb":
-            await _case_review_threshold(dispatcher, sessions, cipher, new.reporter)
-        return [AllSlotsReset()]
+            await _case_review_threshold(dispatcher, tracker, sessions, cipher, new.reporter)
+        return [AllSlotsReset(), *kept]
 
 
-async def _case_review_threshold(dispatcher: CollectingDispatcher, sessions, cipher: DataCipher,
-                                 reporter: str) -> None:
+async def _case_review_threshold(dispatcher: CollectingDispatcher, tracker: Tracker, sessions,
+                                 cipher: DataCipher, reporter: str) -> None:
     """Tell a resident when their ASB reports from this chat reach the ASB Case Review
     threshold (by default 3 separate incidents in 6 months)."""
     figures = case_review_figures()
     since = dt.datetime.now(dt.UTC) - dt.timedelta(days=round(figures["months"] * DAYS_PER_MONTH))
     count = await count_from_reporter(sessions, cipher, reporter, "asb", since)
     if count >= figures["incidents"]:
-        dispatcher.utter_message(text=signposting.default().text(
-            "asb_case_review", **{**figures, "incidents": count}))
+        dispatcher.utter_message(text=guidance(tracker, "asb_case_review",
+                                               **{**figures, "incidents": count}))
 
 
 def new_report(tracker: Tracker, cipher: DataCipher) -> NewReport:
@@ -125,7 +132,8 @@ def new_report(tracker: Tracker, cipher: DataCipher) -> NewReport:
         details=details.default().for_report(topic, slots, urgent), answers=answers,
         contact=_contact(slots), delivery=_delivery(tracker, cipher),
         consents=tuple(recipients),
-        referrals=tuple((r, organisations[r].method) for r in recipients))
+        referrals=tuple((r, organisations[r].method) for r in recipients),
+        language=language_of(tracker))
 
 
 def _delivery(tracker: Tracker, cipher: DataCipher) -> str | None:
@@ -146,10 +154,26 @@ def _contact(slots: dict[str, Any]) -> str | None:
                                           else "")
 
 
-def next_steps(new: NewReport) -> str:
+def next_steps(tracker: Tracker, new: NewReport) -> str:
     """What happens now, and when: the response time staff set in data/routing.yml."""
     plan = routing.default()
     names = [plan.organisations[r].name for r in new.consents]
-    shared = (f"With your agreement it will be passed to {' and '.join(names)}."
-              if names else "It is recorded only: nothing is passed on without your agreement.")
-    return f"The community safety team will look at it {plan.response_time(new.topic, new.urgent)}. {shared}"
+    shared = (words(tracker, "report.passed_to", names=words(tracker, "report.and").join(names))
+              if names else words(tracker, "report.recorded_only"))
+    when = response_time_words(tracker, plan.response_time(new.topic, new.urgent))
+    return words(tracker, "report.look_at_it", when=when, shared=shared)
+
+
+def response_time_words(tracker: Tracker, english: str) -> str:
+    """"within 2 to 5 working days" in the conversation's language, from its figures; the
+    English as staff wrote it when it has none (or the conversation is in English)."""
+    found = routing.WITHIN.search(english)
+    if language_of(tracker) == "en" or not found:
+        return english
+    least, most = found["least"], found["most"]
+    unit = "hours" if found["unit"].startswith("hour") else "working_days"
+    if most:
+        return words(tracker, f"within.range_{unit}", least=least, most=most)
+    if least == "1":
+        return words(tracker, f"within.{unit[:-1]}")
+    return words(tracker, f"within.{unit}", count=least)

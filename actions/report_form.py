@@ -15,7 +15,9 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.speech import choices, is_cancel, language_of, say, words
 from bot import routing
+from bot.language import translations
 from bot.report_answers import LABELS, options
 from bot.topics import (
     URGENT_INTENTS,
@@ -48,8 +50,6 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
 # Answering one question makes others (dis)appear; changing it clears those too.
 DEPENDENTS = {"report_contact": CONTACT_SLOTS, "report_sharing": ("report_support_org",),
               "report_strands": ("hate_strand",)}
-CANCEL_WORDS = {"cancel", "stop", "cancel report", "cancel it", "cancel the report",
-                "forget it", "i've changed my mind", "ive changed my mind", "changed my mind"}
 # Typed answers to the yes/no style questions, by the intent the model gives them.
 TYPED_YES_NO = {"report_ongoing": {"affirm": "before", "deny": "once"},
                 "report_injuries": {"affirm": "injured", "deny": "none"},
@@ -60,11 +60,6 @@ ENTITY_ANSWERS = {"report_role": "reporter_role"}
 # answers such as "outside the mosque" look urgent to it, and the safety net still
 # catches explicit danger ("he's back and kicking the door") whatever the model says.
 CONFIDENT_URGENT = 0.9
-
-
-def is_cancel(text: str) -> bool:
-    """"cancel", "stop", "forget it"...: the resident wants out of what they were doing."""
-    return text.strip().lower().rstrip(".!") in CANCEL_WORDS
 
 
 def questions_for(topic: str | None, slots: dict[str, Any]) -> list[str]:
@@ -125,13 +120,15 @@ def answers_the_question(tracker: Tracker) -> bool:
     return False
 
 
-def typed_choice(slot: str, text: str, choices: dict[str, str], message: dict) -> str | None:
-    """The option a typed answer means: a button's words, a detail the model found
-    ("I saw it" is a witness), or yes/no to a yes/no question."""
-    by_words = {words.casefold(): option for option, title in choices.items()
-                for words in (option, title)}
+def typed_choice(slot: str, text: str, options: dict[str, str], message: dict,
+                 titles: dict[str, str] | None = None) -> str | None:
+    """The option a typed answer means: a button's words (in English or in the
+    conversation's language), a detail the model found ("I saw it" is a witness), or yes/no
+    to a yes/no question."""
+    by_words = {said.casefold(): option for option, title in options.items()
+                for said in (option, title, (titles or {}).get(option, title))}
     found = [v for v in entity_values(message).get(ENTITY_ANSWERS.get(slot, ""), [])
-             if v in choices]
+             if v in options]
     return (by_words.get(text.strip().casefold()) or (found[0] if found else None)
             or TYPED_YES_NO.get(slot, {}).get(intent_name(message)))
 
@@ -170,7 +167,7 @@ class ValidateReportForm(FormValidationAction):
         if not requested or candidates.get(requested) is None:
             return events
         value = str(candidates[requested])
-        if is_cancel(value):
+        if is_cancel(value, tracker):
             return [*events, SlotSet(requested, None), SlotSet("report_review", "cancel")]
         check = getattr(self, f"_check_{requested}", None) or self._check_answer
         return events + check(requested, value, dispatcher, tracker, domain)
@@ -179,14 +176,13 @@ class ValidateReportForm(FormValidationAction):
                       tracker: Tracker, domain: dict) -> list[dict]:
         """A choice must be one of the buttons (or a typed yes/no); free text is kept as
         typed, so nothing the resident wrote is lost."""
-        choices = options(domain, slot)
-        if value in choices or not choices or set(choices) == {SKIPPED}:
+        known = options(domain, slot)
+        if value in known or not known or set(known) == {SKIPPED}:
             return [SlotSet(slot, value)]
-        typed = typed_choice(slot, value, choices, tracker.latest_message)
+        typed = typed_choice(slot, value, known, tracker.latest_message, choices(tracker, slot))
         if typed:
             return [SlotSet(slot, typed)]
-        dispatcher.utter_message(text="Sorry, please choose one of the buttons (or say cancel "
-                                      "to stop the report).")
+        say(dispatcher, tracker, "utter_choose_a_button")
         return [SlotSet(slot, None)]
 
     def _check_incident_text(self, slot: str, value: str, dispatcher: CollectingDispatcher,
@@ -203,13 +199,13 @@ class ValidateReportForm(FormValidationAction):
     def _check_report_strands(self, slot: str, value: str, dispatcher: CollectingDispatcher,
                               tracker: Tracker, domain: dict) -> list[dict]:
         """Several strands may apply: each button adds one, Done (or typed words) ends."""
-        chosen, titles = list(tracker.get_slot("hate_strand") or []), options(domain, slot)
+        chosen, titles = list(tracker.get_slot("hate_strand") or []), choices(tracker, slot)
         if value == DONE:
             return [SlotSet(slot, DONE)]
         if value in titles:
             chosen = sorted({*chosen, value})
-            noted = ", ".join(titles[s] for s in chosen if s in titles)
-            dispatcher.utter_message(text=f"Noted: {noted}.")
+            say(dispatcher, tracker, "utter_strands_noted",
+                noted=", ".join(titles[s] for s in chosen if s in titles))
             return [SlotSet("hate_strand", chosen), SlotSet(slot, None)]
         typed = entity_values(tracker.latest_message).get("hate_strand", [])
         return [SlotSet("hate_strand", sorted({*chosen, *typed})), SlotSet(slot, DONE)]
@@ -219,7 +215,7 @@ class ValidateReportForm(FormValidationAction):
                                   domain: dict) -> list[dict]:
         if value in routing.default().organisations:
             return [SlotSet(slot, value)]
-        dispatcher.utter_message(text="Sorry, please choose one of the organisations below.")
+        say(dispatcher, tracker, "utter_choose_an_organisation")
         return [SlotSet(slot, None)]
 
     def _check_report_review(self, slot: str, value: str, dispatcher: CollectingDispatcher,
@@ -233,7 +229,7 @@ class ValidateReportForm(FormValidationAction):
             target = value[len(CHANGE):]
             cleared = [target, *DEPENDENTS.get(target, ())]
             return [*(SlotSet(s, None) for s in cleared), SlotSet(slot, None)]
-        dispatcher.utter_message(text="Please choose Send, Change an answer or Cancel.")
+        say(dispatcher, tracker, "utter_choose_send_change_cancel")
         return [SlotSet(slot, None)]
 
 
@@ -265,32 +261,34 @@ class ActionAskReportSupportOrg(Action):
             tracker.get_slot("topic") or "other", list(tracker.get_slot("hate_strand") or []),
             places[0] if places else None, bool(tracker.get_slot("urgent")))
         best = found[0]
-        dispatcher.utter_message(
-            text=f"I suggest {best.name}: {best.summary} You can choose another.",
-            buttons=[_choice(org.id, org.name) for org in found])
+        what = translations.default().text("organisations", best.id, language_of(tracker))
+        say(dispatcher, tracker, "utter_suggest_organisation",
+            [_choice(org.id, org.name) for org in found], name=best.name, summary=what)
         return []
 
 
-def summary(tracker: Tracker, domain: dict) -> str:
-    """The draft as the resident will check it: each answer by its label."""
+def summary(tracker: Tracker) -> str:
+    """The draft as the resident will check it: each answer by its label, in the
+    conversation's language (what the resident typed stays as typed)."""
     slots = tracker.slots
     lines = []
     for slot in questions_for(slots.get("topic"), slots)[:-1]:
-        lines.append(f"{LABELS[slot]}: {_shown(slot, slots, domain)}")
+        lines.append(f"{words(tracker, f'label.{slot}')}: {_shown(slot, tracker)}")
     return "\n".join(lines)
 
 
-def _shown(slot: str, slots: dict[str, Any], domain: dict) -> str:
-    value = slots.get(slot)
+def _shown(slot: str, tracker: Tracker) -> str:
+    value, slots = tracker.slots.get(slot), tracker.slots
     if slot == "report_strands":
-        titles = options(domain, slot)
-        return ", ".join(titles.get(s, s) for s in slots.get("hate_strand") or []) or "not given"
+        titles = choices(tracker, slot)
+        return (", ".join(titles.get(s, s) for s in slots.get("hate_strand") or [])
+                or words(tracker, "answer.not_given"))
     if slot == "report_support_org":
         org = routing.default().organisations.get(value)
-        return org.name if org else "not chosen"
+        return org.name if org else words(tracker, "answer.not_chosen")
     if value in (None, SKIPPED):
-        return "not given"
-    return options(domain, slot).get(value, value)
+        return words(tracker, "answer.not_given")
+    return choices(tracker, slot).get(value, value)
 
 
 class ActionAskReportReview(Action):
@@ -304,14 +302,13 @@ class ActionAskReportReview(Action):
                   domain: dict) -> list[dict]:
         if answer_in(tracker.latest_message) == "change":
             asked = questions_for(tracker.get_slot("topic"), tracker.slots)[:-1]
-            dispatcher.utter_message(
-                text="Which answer would you like to change?",
-                buttons=[*(_choice(f"{CHANGE}{s}", LABELS[s]) for s in asked),
-                         _choice("back", "Back to the summary")])
+            say(dispatcher, tracker, "utter_which_answer",
+                [*(_choice(f"{CHANGE}{s}", words(tracker, f"label.{s}")) for s in asked),
+                 _choice("back", words(tracker, "button.back_to_summary"))])
             return []
-        dispatcher.utter_message(
-            text=f"Please check your report:\n\n{summary(tracker, domain)}\n\n"
-                 "Nothing is stored until you send it.",
-            buttons=[_choice("send", "Send it"), _choice("change", "Change an answer"),
-                     _choice("cancel", "Cancel")])
+        say(dispatcher, tracker, "utter_check_your_report",
+            [_choice("send", words(tracker, "button.send_it")),
+             _choice("change", words(tracker, "button.change_an_answer")),
+             _choice("cancel", words(tracker, "button.cancel"))],
+            summary=summary(tracker))
         return []

@@ -13,9 +13,11 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.report_form import answers_the_question, interrupts, is_cancel
+from actions.report_form import answers_the_question, interrupts
+from actions.speech import guidance, is_cancel, language_of, say, words
 from actions.store import storage
-from bot import routing, signposting
+from bot import routing
+from bot.language import translations
 from bot.storage import messages, reports
 from bot.storage.reports import (
     REFERENCE_ALPHABET,
@@ -23,16 +25,13 @@ from bot.storage.reports import (
     format_reference,
     normalise_reference,
 )
-from bot.topics import TOPIC_NAMES, entity_values, intent_name
+from bot.topics import entity_values, intent_name
 
 # Twelve code characters in any case, as three groups of four with or without a dash or
 # space between them (so a phrase such as "grabbed my bag" is not taken for a code).
 _GROUP = f"[{REFERENCE_ALPHABET}{REFERENCE_ALPHABET.lower()}]{{4}}"
 CODE_PATTERN = re.compile(
     rf"(?<![A-Za-z0-9])({_GROUP}{SEPARATOR}?{_GROUP}{SEPARATOR}?{_GROUP})(?![A-Za-z0-9])")
-STATUS_WORDS = {"new": "waiting to be reviewed", "in_review": "being reviewed",
-                "referred": "referred", "waiting_for_reporter": "waiting for your reply",
-                "closed": "closed"}
 
 
 def code_in(text: str) -> str | None:
@@ -56,32 +55,29 @@ class ValidateReportLookupForm(FormValidationAction):
         if (tracker.get_slot("report_reference") or interrupts(tracker.latest_message)
                 or not answers_the_question(tracker)):
             return {}
-        if is_cancel(text) or intent_name(tracker.latest_message) == "deny":
+        if is_cancel(text, tracker) or intent_name(tracker.latest_message) == "deny":
             return {"report_reference": "none"}
         return {"report_reference": text}
 
     async def validate_report_reference(self, value: str, dispatcher: CollectingDispatcher,
                                         tracker: Tracker, domain: dict) -> dict[str, Any]:
         if value == "none":
-            dispatcher.utter_message(text=signposting.default().text("check_report"))
+            dispatcher.utter_message(text=guidance(tracker, "check_report"))
             return {"report_reference": "none"}
         sessions, cipher = storage()
         chat = cipher.identity(f"lookup:{tracker.sender_id}")
         wait = await reports.lookup_delay(sessions, chat)
         if wait > 0:
-            dispatcher.utter_message(
-                text=f"Too many codes didn't match. Please wait {int(wait) + 1} seconds, "
-                     "then send your code again.")
+            say(dispatcher, tracker, "utter_code_wait", seconds=int(wait) + 1)
             return {"report_reference": None}
         code = code_in(value)
         if not code:
-            dispatcher.utter_message(text="That doesn't look like a reference code: it has 12 "
-                                          "letters and numbers.")
+            say(dispatcher, tracker, "utter_code_malformed")
             return {"report_reference": None}
         if await reports.find_by_reference(sessions, code):
             return {"report_reference": code}
         await reports.record_lookup_failure(sessions, chat)
-        dispatcher.utter_message(text="I couldn't find a report with that code.")
+        say(dispatcher, tracker, "utter_code_not_found")
         return {"report_reference": None}
 
 
@@ -104,121 +100,116 @@ class ActionReportLookup(Action):
         sessions, cipher = storage()
         choice = _manage_choice(tracker)
         if intent_name(tracker.latest_message) == "manage_report" and choice is None:
-            dispatcher.utter_message(text="What would you like to do with this report?",
-                                     buttons=_manage_buttons())
+            say(dispatcher, tracker, "utter_manage_what", _manage_buttons(tracker))
             return []
         if choice == "reply":
             return [FollowupAction("report_reply_form")]
         handler = {"withdraw": self._ask_withdraw, "delete": self._ask_delete,
                    "delete_confirmed": self._delete}.get(choice or "")
         if choice and choice.startswith("withdraw:"):
-            return await self._withdraw(sessions, code, choice.split(":", 1)[1], dispatcher)
+            return await self._withdraw(sessions, code, choice.split(":", 1)[1], dispatcher,
+                                        tracker)
         if choice and choice.split(":", 1)[0] in ("agree", "decline"):
             answer, organisation = choice.split(":", 1)
             return await self._answer_request(sessions, code, organisation, answer == "agree",
-                                              dispatcher)
+                                              dispatcher, tracker)
         if handler:
-            return await handler(sessions, code, dispatcher)
-        return await self._status(sessions, cipher, code, dispatcher)
+            return await handler(sessions, code, dispatcher, tracker)
+        return await self._status(sessions, cipher, code, dispatcher, tracker)
 
     @staticmethod
-    async def _status(sessions, cipher, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
+    async def _status(sessions, cipher, code: str, dispatcher: CollectingDispatcher,
+                      tracker: Tracker) -> list[dict]:
         status = await reports.report_status(sessions, cipher, code)
         if status is None:
-            dispatcher.utter_message(text="That report no longer exists.")
+            say(dispatcher, tracker, "utter_report_gone")
             return [SlotSet("report_reference", None)]
         latest = await messages.latest_for_reporter(sessions, cipher, code)
-        dispatcher.utter_message(
-            response="utter_report_status", reference=format_reference(code),
-            topic=TOPIC_NAMES.get(status.topic, status.topic).lower(),
-            status=STATUS_WORDS.get(status.status, status.status),
-            updated=f"{status.updated_at:%d %B %Y}", shared=_shared_with(status.consents),
-            staff_message=f'Latest message from the team: "{latest}"' if latest else "",
-            buttons=[*_manage_buttons(), *([_manage("reply", "Reply to the team")]
-                                           if latest else [])])
-        _ask_consent(status.requests, dispatcher)
+        reply = [_manage("reply", words(tracker, "button.reply_to_team"))] if latest else []
+        say(dispatcher, tracker, "utter_report_status", [*_manage_buttons(tracker), *reply],
+            reference=format_reference(code), topic=words(tracker, f"topic.{status.topic}"),
+            status=words(tracker, f"status.{status.status}"),
+            updated=f"{status.updated_at:%d.%m.%Y}" if language_of(tracker) != "en"
+            else f"{status.updated_at:%d %B %Y}",
+            shared=_shared_with(tracker, status.consents),
+            staff_message=words(tracker, "status.latest_message", message=latest) if latest
+            else "")
+        _ask_consent(status.requests, dispatcher, tracker)
         return []
 
     @staticmethod
     async def _answer_request(sessions, code: str, organisation: str, agree: bool,
-                              dispatcher: CollectingDispatcher) -> list[dict]:
+                              dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
         name = _organisation_name(organisation)
         if not await reports.answer_referral_request(sessions, code, organisation, agree):
-            dispatcher.utter_message(text=f"There is no question about {name} waiting for "
-                                          "an answer: it may have been answered already.")
-        elif agree:
-            dispatcher.utter_message(
-                text=f"Thank you: your report will be passed to {name}, and your consent is "
-                     "recorded. You can withdraw it at any time with your code.")
+            say(dispatcher, tracker, "utter_no_question_waiting", name=name)
         else:
-            dispatcher.utter_message(
-                text=f"Understood: your report will not be passed to {name}. The community "
-                     "safety team keeps it, and nothing else changes.")
+            say(dispatcher, tracker, "utter_consent_given" if agree else "utter_consent_declined",
+                name=name)
         return []
 
     @staticmethod
-    async def _ask_withdraw(sessions, code: str,
-                            dispatcher: CollectingDispatcher) -> list[dict]:
+    async def _ask_withdraw(sessions, code: str, dispatcher: CollectingDispatcher,
+                            tracker: Tracker) -> list[dict]:
         status = await reports.report_status(sessions, storage()[1], code)
         given = [r for r, on in (status.consents if status else {}).items() if on]
         if not given:
-            dispatcher.utter_message(text="This report is not shared with anyone, so there is "
-                                          "no consent to withdraw.")
+            say(dispatcher, tracker, "utter_nothing_to_withdraw")
             return []
         names = routing.default().organisations
-        buttons = [_manage(f"withdraw:{r}", f"Stop sharing with {names[r].name}")
+        buttons = [_manage(f"withdraw:{r}", words(tracker, "button.stop_sharing_with",
+                                                  name=names[r].name))
                    for r in given if r in names]
         if len(given) > 1:
-            buttons.append(_manage("withdraw:all", "Stop sharing with all of them"))
-        dispatcher.utter_message(text="Who should no longer receive this report?",
-                                 buttons=buttons)
+            buttons.append(_manage("withdraw:all", words(tracker, "button.stop_sharing_with_all")))
+        say(dispatcher, tracker, "utter_withdraw_from_whom", buttons)
         return []
 
     @staticmethod
-    async def _withdraw(sessions, code: str, recipient: str,
-                        dispatcher: CollectingDispatcher) -> list[dict]:
+    async def _withdraw(sessions, code: str, recipient: str, dispatcher: CollectingDispatcher,
+                        tracker: Tracker) -> list[dict]:
         withdrawn = await reports.withdraw_consent(
             sessions, code, None if recipient == "all" else recipient)
         if withdrawn:
-            listed = " and ".join(_organisation_name(r) for r in withdrawn)
-            dispatcher.utter_message(
-                text=f"Done: your consent for {listed} is withdrawn and recorded. The report "
-                     "stays with the community safety team; a caseworker will let them know.")
+            listed = words(tracker, "report.and").join(_organisation_name(r) for r in withdrawn)
+            say(dispatcher, tracker, "utter_consent_withdrawn", names=listed)
         else:
-            dispatcher.utter_message(text="There was no consent left to withdraw.")
+            say(dispatcher, tracker, "utter_no_consent_left")
         return []
 
     @staticmethod
-    async def _ask_delete(sessions, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
-        dispatcher.utter_message(
-            text=f"Delete report {format_reference(code)}? Everything you wrote in it will be "
-                 "removed and cannot be recovered.",
-            buttons=[_manage("delete_confirmed", "Yes, delete it"),
-                     {"title": "No, keep it", "payload": "/deny"}])
+    async def _ask_delete(sessions, code: str, dispatcher: CollectingDispatcher,
+                          tracker: Tracker) -> list[dict]:
+        say(dispatcher, tracker, "utter_confirm_delete",
+            [_manage("delete_confirmed", words(tracker, "button.yes_delete")),
+             {"title": words(tracker, "button.no_keep"), "payload": "/deny"}],
+            reference=format_reference(code))
         return []
 
     @staticmethod
-    async def _delete(sessions, code: str, dispatcher: CollectingDispatcher) -> list[dict]:
+    async def _delete(sessions, code: str, dispatcher: CollectingDispatcher,
+                      tracker: Tracker) -> list[dict]:
         if await reports.delete_report(sessions, code):
-            dispatcher.utter_message(text="Done: the report is deleted. Only a note that a "
-                                          "report was deleted is kept, without its content.")
+            say(dispatcher, tracker, "utter_report_deleted")
         else:
-            dispatcher.utter_message(text="That report no longer exists.")
+            say(dispatcher, tracker, "utter_report_gone")
         return [SlotSet("report_reference", None)]
 
 
-def _ask_consent(requests: dict[str, str], dispatcher: CollectingDispatcher) -> None:
-    """One yes/no question per referral the team asked for, with its reason."""
+def _ask_consent(requests: dict[str, str], dispatcher: CollectingDispatcher,
+                 tracker: Tracker) -> None:
+    """One yes/no question per referral the team asked for, with its reason (as staff
+    wrote it)."""
     names = routing.default().organisations
     for organisation, reason in requests.items():
         name = _organisation_name(organisation)
-        what = f" {names[organisation].summary}" if organisation in names else ""
-        why = f" The team's reason: {reason}" if reason else ""
-        dispatcher.utter_message(
-            text=f"The team asks to pass this report to {name}.{what}{why} Nothing is shared "
-                 "unless you agree.",
-            buttons=[_manage(f"agree:{organisation}", f"Yes, share it with {name}"),
-                     _manage(f"decline:{organisation}", "No, don't share it")])
+        what = (translations.default().text("organisations", organisation, language_of(tracker))
+                if organisation in names else "")
+        why = words(tracker, "status.teams_reason", reason=reason) if reason else ""
+        say(dispatcher, tracker, "utter_team_asks_consent",
+            [_manage(f"agree:{organisation}", words(tracker, "button.yes_share_with", name=name)),
+             _manage(f"decline:{organisation}", words(tracker, "button.no_dont_share"))],
+            name=name, summary=what, reason=why)
 
 
 def _organisation_name(organisation: str) -> str:
@@ -226,18 +217,20 @@ def _organisation_name(organisation: str) -> str:
     return names[organisation].name if organisation in names else organisation
 
 
-def _shared_with(consents: dict[str, bool]) -> str:
+def _shared_with(tracker: Tracker, consents: dict[str, bool]) -> str:
     given = [_organisation_name(r) for r, on in consents.items() if on]
-    return f"Shared with your consent with {' and '.join(given)}." if given else \
-        "Not shared with anyone."
+    if not given:
+        return words(tracker, "status.not_shared")
+    return words(tracker, "status.shared_with", names=words(tracker, "report.and").join(given))
 
 
 def _manage(choice: str, title: str) -> dict:
     return {"title": title, "payload": f'/manage_report{{"manage": "{choice}"}}'}
 
 
-def _manage_buttons() -> list[dict]:
-    return [_manage("withdraw", "Withdraw my consent"), _manage("delete", "Delete this report")]
+def _manage_buttons(tracker: Tracker) -> list[dict]:
+    return [_manage("withdraw", words(tracker, "button.withdraw_consent")),
+            _manage("delete", words(tracker, "button.delete_report"))]
 
 
 class ValidateReportReplyForm(FormValidationAction):
@@ -253,7 +246,7 @@ class ValidateReportReplyForm(FormValidationAction):
                 or not answers_the_question(tracker)):
             return {}
         text = (tracker.latest_message.get("text") or "").strip()
-        if not text or is_cancel(text):
+        if not text or is_cancel(text, tracker):
             return {"report_reply": "none"}
         return {"report_reply": text}
 
@@ -270,9 +263,9 @@ class ActionSendReply(Action):
         if reply and reply != "none" and code:
             sessions, cipher = storage()
             if await messages.reply_from_reporter(sessions, cipher, code, reply):
-                dispatcher.utter_message(response="utter_reply_sent")
+                say(dispatcher, tracker, "utter_reply_sent")
             else:
-                dispatcher.utter_message(text="That report no longer exists.")
+                say(dispatcher, tracker, "utter_report_gone")
         else:
-            dispatcher.utter_message(response="utter_anything_else")
+            say(dispatcher, tracker, "utter_anything_else")
         return [SlotSet("report_reply", None)]

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.report_form import answers_the_question, interrupts, shared_location
 from actions.signposting import now
+from actions.speech import guidance, language_of, say
 from bot import directory, signposting
 from bot.directory.geo import Location, Point
 from bot.directory.safe_places import nearest_open
@@ -58,14 +59,14 @@ class ValidateSafePlaceForm(FormValidationAction):
             # Danger now, not a place: emergency guidance (unless the safety net gave it),
             # then the same question again, without counting it as a place not found.
             if not net_fired:
-                dispatcher.utter_message(text=signposting.default().text("emergency"))
+                dispatcher.utter_message(text=signposting.emergency(language_of(tracker)))
             return {"safe_place_from": None}
         attempts = int(tracker.get_slot("safe_place_attempts") or 0) + 1
         if attempts >= ATTEMPTS:
             return {"safe_place_from": NOT_FOUND, "safe_place_attempts": None}
         foreign = directory.default().gazetteer.foreign_postcode(str(value.get("label", "")))
-        dispatcher.utter_message(response="utter_place_not_found_foreign" if foreign
-                                 else "utter_place_not_found")
+        say(dispatcher, tracker, "utter_place_not_found_foreign" if foreign
+            else "utter_place_not_found")
         return {"safe_place_from": None, "safe_place_attempts": attempts}
 
 
@@ -79,11 +80,11 @@ class ActionSafePlaces(Action):
                   domain: dict) -> list[dict]:
         where = tracker.get_slot("safe_place_from")
         if not isinstance(where, dict):
-            guidance = signposting.default()
-            dispatcher.utter_message(text=guidance.text("safe_places"))
+            dispatcher.utter_message(text=guidance(tracker, "safe_places"))
             return [SlotSet("safe_place_from", None)]
         point = Point(float(where["latitude"]), float(where["longitude"]))
         found = nearest_open(directory.default().safe_places,
                              Location(where["label"], point, None), now())
-        dispatcher.utter_message(text=signposting.safe_places_text(where["label"], found))
+        dispatcher.utter_message(text=signposting.safe_places_text(where["label"], found,
+                                                                   language_of(tracker)))
         return [SlotSet("safe_place_from", None)]

@@ -12,20 +12,30 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.speech import button, guidance, language_of, say, words
 from actions.store import settings
-from bot import directory, signposting
+from bot import directory, safety, signposting
 from bot.directory.select import Suggestion, page, select
 from bot.signposting import ASKED_FOR_TOPIC
 from bot.topics import entity_values, intent_name, is_urgent, model_says_urgent, topic_of
 
-# On every reply about what happened: a way to leave at once (the quick exit).
-LEAVE_NOW = {"title": "Leave now", "payload": "/quick_exit"}
-REPORT_BUTTONS = [{"title": "Report it here", "payload": "/report_incident"},
-                  {"title": "No, thanks", "payload": "/deny"}, LEAVE_NOW]
-# Domestic abuse: support first; recording anything is the resident's choice, never a push.
-RECORD_BUTTONS = [{"title": "Keep a record", "payload": "/report_incident"},
-                  {"title": "Not now", "payload": "/deny"}, LEAVE_NOW]
-MORE_BUTTON = {"title": "More services", "payload": "/more_services"}
+
+def report_buttons(tracker: Tracker) -> list[dict]:
+    """Report it, not now, and on every reply about what happened a way to leave at once."""
+    return [button(tracker, "button.report_it_here", "/report_incident"),
+            button(tracker, "button.no_thanks", "/deny"), _leave_now(tracker)]
+
+
+def record_buttons(tracker: Tracker) -> list[dict]:
+    """Domestic abuse: support first; recording anything is the resident's choice, never a
+    push."""
+    return [button(tracker, "button.keep_a_record", "/report_incident"),
+            button(tracker, "button.not_now", "/deny"), _leave_now(tracker)]
+
+
+def _leave_now(tracker: Tracker) -> dict:
+    return button(tracker, "button.leave_now", "/quick_exit")
+
 # Support requests answered with a guidance text of data/signposting.yml.
 SUPPORT_GUIDANCE = {
     "human_handoff": "human",
@@ -39,9 +49,7 @@ SUPPORT_GUIDANCE = {
 OFF_TOPIC = frozenset({"out_of_scope", "other_crime"})
 # How long ago the spiking was, as buttons; the `when` detail answers it only when it is
 # clear ("earlier today" may be more than 12 hours ago, so it is asked).
-SPIKING_TIMES = {"within_12_hours": "Less than 12 hours ago",
-                 "within_7_days": "12 hours to 7 days ago",
-                 "over_7_days": "More than 7 days ago"}
+SPIKING_TIMES = ("within_12_hours", "within_7_days", "over_7_days")
 SPIKING_TIME_OF_WHEN = {"now": "within_12_hours", "past": "over_7_days"}
 
 
@@ -62,28 +70,31 @@ class ActionSignpost(Action):
         intent = intent_name(message)
         urgent = is_urgent(message, message.get("text") or "")
         emergency_shown = bool((message.get("metadata") or {}).get("emergency_shown"))
-        guidance = signposting.default()
         if model_says_urgent(message) and not emergency_shown:
-            dispatcher.utter_message(text=guidance.text("emergency"))
+            dispatcher.utter_message(text=signposting.emergency(language_of(tracker)))
         if intent in OFF_TOPIC and urgent:
             return _topic_reply(dispatcher, tracker, topic_of(message), urgent)
         if intent == "out_of_scope":
-            dispatcher.utter_message(response="utter_out_of_scope")
+            say(dispatcher, tracker, "utter_out_of_scope")
             return []
         if intent == "helpline_request":
-            return show_services(dispatcher, tracker, guidance.text("helplines"),
+            return show_services(dispatcher, tracker, guidance(tracker, "helplines"),
                                  topic=_asked_about(message) or _talked_about(tracker),
                                  asked="support")
         if intent in SUPPORT_GUIDANCE:
-            dispatcher.utter_message(text=guidance.text(SUPPORT_GUIDANCE[intent]))
+            dispatcher.utter_message(text=guidance(tracker, SUPPORT_GUIDANCE[intent]))
             if intent != "quick_exit":
                 return []
             # Leaving quickly: the app deletes this conversation from the engine's store (and
             # with it any report half written: nothing of it was stored) and the chat.
             dispatcher.utter_message(json_message={"quick_exit": True})
             return [AllSlotsReset()]
+        if intent == "nlu_fallback" and safety.beyond_overrule(message.get("text") or ""):
+            # The net's words say danger now, whatever the model: a missing child, a cry for
+            # help in Urdu. The reply for any danger, not "which of these is closest?".
+            return _topic_reply(dispatcher, tracker, topic_of(message), urgent=True)
         if intent == "nlu_fallback":
-            dispatcher.utter_message(response="utter_default")
+            say(dispatcher, tracker, "utter_default")
             return [SlotSet("urgent", True)] if urgent else []
         if tracker.active_loop.get("name") == "report_form":
             # Danger mid-report: the report keeps its topic and is marked urgent.
@@ -95,9 +106,9 @@ def _topic_reply(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
                  urgent: bool) -> list[dict]:
     """The topic's guidance with its services, spiking's testing question, then the offer to
     report (for domestic abuse, to keep a record; when urgent, once they are safe)."""
-    text = signposting.default().text(topic, **case_review_figures())
+    text = guidance(tracker, topic, **case_review_figures())
     if topic == "spiking" and "needle" in (tracker.get_slot("spiking_method") or []):
-        text += "\n" + signposting.default().text("spiking_needle")
+        text += "\n" + guidance(tracker, "spiking_needle")
     events = [SlotSet("topic", topic), SlotSet("urgent", urgent)]
     if topic in ASKED_FOR_TOPIC and (topic != "other" or not urgent):
         events += show_services(dispatcher, tracker, text, topic=topic, urgent=urgent,
@@ -105,13 +116,13 @@ def _topic_reply(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
     elif topic != "other":
         dispatcher.utter_message(text=text)
     if topic == "spiking":
-        _spiking_time(dispatcher, tracker.latest_message)
+        _spiking_time(dispatcher, tracker)
     if urgent:
-        dispatcher.utter_message(response="utter_when_safe", buttons=REPORT_BUTTONS)
+        say(dispatcher, tracker, "utter_when_safe", report_buttons(tracker))
     elif topic == "domestic_abuse":
-        dispatcher.utter_message(response="utter_offer_record", buttons=RECORD_BUTTONS)
+        say(dispatcher, tracker, "utter_offer_record", record_buttons(tracker))
     else:
-        dispatcher.utter_message(response="utter_offer_report", buttons=REPORT_BUTTONS)
+        say(dispatcher, tracker, "utter_offer_report", report_buttons(tracker))
     return events
 
 
@@ -128,23 +139,22 @@ def _talked_about(tracker: Tracker) -> str | None:
     return topic if topic and topic != "other" else None
 
 
-def _spiking_time(dispatcher: CollectingDispatcher, message: dict) -> None:
+def _spiking_time(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Testing advice for how long ago it was, when the message says; else ask, with buttons."""
-    said = [SPIKING_TIME_OF_WHEN[w] for w in entity_values(message).get("when", [])
+    said = [SPIKING_TIME_OF_WHEN[w] for w in entity_values(tracker.latest_message).get("when", [])
             if w in SPIKING_TIME_OF_WHEN]
     if said:
-        dispatcher.utter_message(text=spiking_advice(said[0]))
+        dispatcher.utter_message(text=spiking_advice(tracker, said[0]))
         return
-    dispatcher.utter_message(
-        response="utter_ask_spiking_time",
-        buttons=[{"title": title, "payload": f'/choose{{"option": "{option}"}}'}
-                 for option, title in SPIKING_TIMES.items()])
+    say(dispatcher, tracker, "utter_ask_spiking_time",
+        [button(tracker, f"button.spiking_{option}", f'/choose{{"option": "{option}"}}')
+         for option in SPIKING_TIMES])
 
 
-def spiking_advice(since: str | None) -> str:
+def spiking_advice(tracker: Tracker, since: str | None) -> str:
     """The police-testing advice for how long ago it was."""
-    return signposting.default().text(
-        f"spiking_{since}" if since in SPIKING_TIMES else "spiking_time_unknown")
+    return guidance(tracker, f"spiking_{since}" if since in SPIKING_TIMES
+                    else "spiking_time_unknown")
 
 
 def show_services(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str, *,
@@ -153,20 +163,23 @@ def show_services(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str
     there are more; remembers the question so More can show the next three."""
     query = {"topic": topic, "asked": asked, "urgent": urgent, "area": area_of(tracker),
              "strands": sorted(tracker.get_slot("hate_strand") or []), "page": 0}
-    return _show_page(dispatcher, intro, query)
+    return _show_page(dispatcher, tracker, intro, query)
 
 
-def _show_page(dispatcher: CollectingDispatcher, intro: str, query: dict[str, Any]) -> list[dict]:
-    shown, more = page(_suggestions(query), query["page"])
-    dispatcher.utter_message(text=signposting.with_services(intro, shown),
-                             buttons=[MORE_BUTTON] if more else [])
+def _show_page(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str,
+               query: dict[str, Any]) -> list[dict]:
+    language = language_of(tracker)
+    shown, more = page(_suggestions(query, language), query["page"])
+    more_button = button(tracker, "button.more_services", "/more_services")
+    dispatcher.utter_message(text=signposting.with_services(intro, shown, language),
+                             buttons=[more_button] if more else [])
     return [SlotSet("services_query", query)]
 
 
-def _suggestions(query: dict[str, Any]) -> list[Suggestion]:
+def _suggestions(query: dict[str, Any], language: str) -> list[Suggestion]:
     return select(directory.default(), topic=query["topic"], now=now(),
                   strands=set(query["strands"]), urgent=query["urgent"], area=query["area"],
-                  asked=query["asked"])
+                  asked=query["asked"], language=language)
 
 
 def area_of(tracker: Tracker) -> str | None:
@@ -186,9 +199,10 @@ class ActionMoreServices(Action):
                   domain: dict) -> list[dict]:
         query = tracker.get_slot("services_query")
         if not isinstance(query, dict):
-            return show_services(dispatcher, tracker, signposting.default().text("helplines"),
+            return show_services(dispatcher, tracker, guidance(tracker, "helplines"),
                                  topic=None, asked="support")
-        return _show_page(dispatcher, "More services:", {**query, "page": query["page"] + 1})
+        return _show_page(dispatcher, tracker, words(tracker, "services.more"),
+                          {**query, "page": query["page"] + 1})
 
 
 class ActionSpikingAdvice(Action):
@@ -200,8 +214,8 @@ class ActionSpikingAdvice(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict) -> list[dict]:
         since = (entity_values(tracker.latest_message).get("option") or [None])[0]
-        dispatcher.utter_message(text=spiking_advice(since))
-        dispatcher.utter_message(response="utter_offer_report", buttons=REPORT_BUTTONS)
+        dispatcher.utter_message(text=spiking_advice(tracker, since))
+        say(dispatcher, tracker, "utter_offer_report", report_buttons(tracker))
         return []
 
 

@@ -1,7 +1,10 @@
 """One conversation turn, the same for every channel: safety net, engine, fallback.
 
 The safety net runs before the engine and independently of it, so someone in danger
-gets emergency guidance first even when the engine is down or the model is wrong.
+gets emergency guidance first even when the engine is down or the model is wrong, in the
+language of their words for danger. The language of the conversation is decided here
+(bot/language) and travels to the engine with every message; a resident asking for a
+language ("English please", "/language pl") is answered here, without the engine.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from bot import safety, signposting
 from bot.crypto import DataCipher
 from bot.engine import EngineClient, EngineUnavailable
+from bot.language import LANGUAGES, Language, asked_for, emergency_language, next_language, translations
 from bot.storage.trackers import Trackers
 from bot.topics import topic_without_model
 
@@ -25,12 +29,12 @@ SHARE_LOCATION = "/share_location"  # what a shared location says to the engine
 # that means the same, so "/help" is the capabilities and never a model's guess at "help".
 COMMANDS = {"help": "/bot_capabilities", "report": "/report_incident",
             "saferplace": "/find_safe_place", "exit": "/quick_exit"}
+# "/language pl": a language chosen (a Telegram button, the web page's choice).
+LANGUAGE_COMMAND = "/language"
 # What a chat is told when staff write about a report made in it: never the message, which
-# could show on a lock screen or to someone looking over a shoulder.
-STAFF_MESSAGE_NOTICE = ("There is a new message about a report you made. To read it, send "
-                        "\"check my report\" and your reference code.")
-NOT_FORGOTTEN = ("Part of this conversation could not be removed just now. Please send "
-                 "/exit or \"delete this chat\" again in a minute.")
+# could show on a lock screen or to someone looking over a shoulder (English here; in the
+# report's language through `staff_message_notice`).
+STAFF_MESSAGE_NOTICE = signposting.words("notice.staff_message")
 
 
 def command_payload(text: str) -> str | None:
@@ -39,6 +43,27 @@ def command_payload(text: str) -> str | None:
         return None
     name = text.split()[0][1:].split("@")[0].lower()
     return COMMANDS.get(name)
+
+
+def chosen_language(text: str) -> str | None:
+    """The language a message asks for: "/language pl", "English please", "do you speak
+    Polish?"; None for any other message."""
+    words = text.split()
+    if words and words[0].split("@")[0].lower() == LANGUAGE_COMMAND:
+        return words[1].lower() if len(words) > 1 and words[1].lower() in LANGUAGES else None
+    return asked_for(text)
+
+
+def staff_message_notice(language: str | None) -> str:
+    return signposting.words("notice.staff_message", language)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The bot's replies to one message, and the language the conversation is in now."""
+
+    replies: list[dict]
+    language: Language
 
 
 @dataclass
@@ -55,17 +80,34 @@ class Conversations:
         return f"{channel}-{self.cipher.identity(f'{channel}:{raw_id}')[:32]}"
 
     async def reply(self, sender: str, text: str, delivery: str | None = None,
-                    location: tuple[float, float] | None = None) -> list[dict]:
+                    location: tuple[float, float] | None = None,
+                    language: Language | None = None, hint: str | None = None) -> Answer:
         """The bot's replies to `text` as [{"text": ..., "buttons": [...]}]; after a quick
         exit the last one is marked "quick_exit": true, for the channel to clear the chat.
 
         `delivery` ("tg:<chat id>") is where staff messages about a report made in this chat
         are announced; it reaches the engine only encrypted. A shared `location` (latitude,
-        longitude) is rounded to about 100 m before it leaves this process.
+        longitude) is rounded to about 100 m before it leaves this process. `language` is
+        the conversation's so far (None: none yet), `hint` the channel's language setting.
         """
         urgent = safety.is_urgent(text)
-        replies = [{"text": signposting.default().text("emergency")}] if urgent else []
-        metadata: dict = {"emergency_shown": urgent}
+        chosen = chosen_language(text)
+        if chosen and not urgent:
+            return Answer([{"text": translations.default().response(
+                "utter_language_chosen", chosen).text}], Language(chosen, chosen=True))
+        answering = next_language(language, text, hint)
+        replies = ([{"text": signposting.emergency(emergency_language(text, answering.code))}]
+                   if urgent else [])
+        answer = await self._engine_reply(sender, text, delivery, location, urgent,
+                                          answering.code)
+        return Answer(replies + answer, answering)
+
+    async def _engine_reply(self, sender: str, text: str, delivery: str | None,
+                            location: tuple[float, float] | None, urgent: bool,
+                            language: str) -> list[dict]:
+        """The engine's replies (or the app's own, when it cannot answer), after the
+        emergency lines."""
+        metadata: dict = {"emergency_shown": urgent, "language": language}
         if delivery:
             metadata["delivery"] = self.cipher.encrypt(delivery)
         if location:
@@ -75,27 +117,28 @@ class Conversations:
             answer = await self.engine.send(sender, text, metadata)
         except EngineUnavailable as exc:
             log.warning("engine unavailable, answering without it: %s", exc)
-            return replies + self._without_engine(text)
+            return self._without_engine(text, language)
         answered = [_message(m) for m in answer if m.get("text") or m.get("buttons")]
         if any((m.get("custom") or {}).get("quick_exit") for m in answer) and answered:
             # Leaving quickly: the conversation (and any unsent draft) leaves the engine's
             # store; the channel removes what it can of the chat, then shows this reply.
             forgotten = await self.trackers.forget(sender)
-            return replies + [*answered[:-1], {**answered[-1], "quick_exit": True}] + (
-                [] if forgotten else [{"text": NOT_FORGOTTEN}])
+            return [*answered[:-1], {**answered[-1], "quick_exit": True}] + (
+                [] if forgotten else [{"text": signposting.words("notice.not_forgotten",
+                                                                 language)}])
         if not answered:
             # The engine said nothing: its action server is down or an action failed.
             log.warning("engine gave no reply, answering without it")
-            return replies + self._without_engine(text)
-        return replies + answered
+            return self._without_engine(text, language)
+        return answered
 
-    def _without_engine(self, text: str) -> list[dict]:
+    def _without_engine(self, text: str, language: str) -> list[dict]:
         """Never silent: the topic's guidance and services when the words show the topic,
         then that the service is having problems (with 101 and 999)."""
         topic = topic_without_model(text)
-        helped = [{"text": signposting.topic_help(topic, dt.datetime.now(dt.UTC),
+        helped = [{"text": signposting.topic_help(topic, dt.datetime.now(dt.UTC), language,
                                                   **self.case_review)}] if topic else []
-        return helped + [{"text": signposting.default().text("unavailable")}]
+        return helped + [{"text": signposting.default().text("unavailable", language)}]
 
 
 def _message(raw: dict) -> dict:

@@ -128,13 +128,13 @@ class Routing:
         return _add_working_days(received, count)
 
 
-_WITHIN = re.compile(r"within (?P<least>\d+)(?: to (?P<most>\d+))? (?P<unit>hours?|working days?)")
+WITHIN = re.compile(r"within (?P<least>\d+)(?: to (?P<most>\d+))? (?P<unit>hours?|working days?)")
 
 
 def deadline(words: str) -> tuple[int, str] | None:
     """The figure staff work to in what a resident is told, and its unit ("hours" or "working
     days"): "within 2 to 5 working days" is (5, "working days"). None if the words give none."""
-    match = _WITHIN.search(words)
+    match = WITHIN.search(words)
     if not match:
         return None
     unit = "hours" if match["unit"].startswith("hour") else "working days"

@@ -104,7 +104,10 @@ def commands(settings: Settings, env: dict[str, str],
             # One BLAS thread: the sentence embedding's small products gain nothing from a
             # second, whose busy-waiting took the other core from the app and actions
             # (make bench, 20 conversations: reply p95 699 ms with two, 307 ms with one).
-            {"ACTION_SERVER_URL": actions_url, "OPENBLAS_NUM_THREADS": "1"})
+            {"ACTION_SERVER_URL": actions_url, "OPENBLAS_NUM_THREADS": "1",
+             # The engine's own responses are said by the same action server, in the
+             # resident's language (actions/nlg.py).
+             "NLG_URL": actions_url.rsplit("/webhook", 1)[0] + "/nlg"})
         programs[replica_name("actions", i)] = Command(
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
             {"SANIC_HOST": actions_host})  # rasa-sdk would otherwise bind 0.0.0.0

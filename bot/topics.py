@@ -54,7 +54,8 @@ URGENT_THRESHOLD = 1 / 3
 # on the validation messages and on cross-validation of the training data (README,
 # "Choosing the pipeline"): 0.1 loses no urgent message there and raises fewer false alarms
 # than 0.05 (24 against 32 of the validation messages). Its words for a danger that can
-# only be now ("won't wake up", "hasn't come home") no model overrules.
+# only be now ("won't wake up", "hasn't come home"), and its words in the other languages
+# (chosen on English only), no model overrules (safety.beyond_overrule).
 SURE_NOT_NOW = 0.1
 
 
@@ -102,10 +103,10 @@ def model_says_urgent(parse: dict) -> bool:
 def is_urgent(parse: dict, text: str, threshold: float = URGENT_THRESHOLD,
               sure_not_now: float = SURE_NOT_NOW) -> bool:
     """Danger now, as the model and the safety net decide together: a likely one to the
-    model, a danger the net's words say is now, or the net's other words unless the model
-    is sure there is none."""
+    model, a danger the net's words say is now or in another language than English, or the
+    net's other (English) words unless the model is sure there is none."""
     probability = urgent_probability(parse)
-    return (probability >= threshold or safety.is_present_danger(text)
+    return (probability >= threshold or safety.beyond_overrule(text)
             or (probability >= sure_not_now and safety.is_urgent(text)))
 
 

@@ -56,11 +56,13 @@ class FakeTelegram:
         entities = [{"type": "bot_command", "offset": 0, "length": len(command)}] if command else []
         self.send_message(chat_id, text=text, **({"entities": entities} if entities else {}))
 
-    def send_message(self, chat_id: int, **content) -> None:
-        """A resident sends a message of any kind: `voice={...}`, `sticker={...}`..."""
+    def send_message(self, chat_id: int, language_code: str | None = None, **content) -> None:
+        """A resident sends a message of any kind: `voice={...}`, `sticker={...}`... from a
+        Telegram app set to `language_code`, if given."""
+        sender = {"id": chat_id, "is_bot": False, "first_name": "R",
+                  **({"language_code": language_code} if language_code else {})}
         self._push({"message": {"message_id": next(self._message_ids), "date": int(time.time()),
-                                "chat": {"id": chat_id, "type": "private"},
-                                "from": {"id": chat_id, "is_bot": False, "first_name": "R"},
+                                "chat": {"id": chat_id, "type": "private"}, "from": sender,
                                 **content}})
 
     def edit_text(self, chat_id: int, text: str, message_id: int = 1) -> None:

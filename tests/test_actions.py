@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 import pytest
 from rasa_sdk import Tracker
@@ -15,6 +16,7 @@ from actions import actions, report_lookup, safe_places, store
 from actions import signposting as signpost_actions
 from bot import signposting
 from bot.crypto import DataCipher, master_key
+from bot.language import translations
 from bot.settings import Settings
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.models import Report
@@ -56,6 +58,15 @@ def tracker(intent="hate_crime", slots=None, metadata=None, text="", message_id=
     return Tracker("web-abc", slots or {}, latest, events, False, None, {}, "action_listen")
 
 
+def said(response: str, **values) -> str:
+    """What a response of domain.yml says in English."""
+    return translations.default().render(response, "en", **values)["text"]
+
+
+def reference_in(text: str) -> str:
+    return re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", text).group(0)
+
+
 async def run(action, tr):
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, tr, {})
@@ -71,14 +82,14 @@ async def test_signpost_gives_the_topics_guidance_its_services_and_an_offer_to_r
     guidance = signposting.default().text(topic, **signpost_actions.case_review_figures())
     if first_service is None:  # spiking: its guidance, then how long ago it was
         assert messages[0]["text"] == guidance
-        assert messages[1]["response"] == "utter_ask_spiking_time"
+        assert messages[1]["text"] == said("utter_ask_spiking_time")
     else:
-        assert messages[0]["text"].startswith(guidance + "\n" + signposting.SERVICES_INTRO)
-        services = messages[0]["text"].split(signposting.SERVICES_INTRO)[1].strip().splitlines()
+        assert messages[0]["text"].startswith(guidance + "\n" + signposting.words("services.intro"))
+        services = messages[0]["text"].split(signposting.words("services.intro"))[1].strip().splitlines()
         assert 1 <= len(services) <= 3 and services[0].startswith(f"• {first_service}")
     assert "{" not in messages[0]["text"]
     offer = "utter_offer_record" if topic == "domestic_abuse" else "utter_offer_report"
-    assert messages[-1]["response"] == offer
+    assert messages[-1]["text"] == said(offer)
     assert "/report_incident" in [b["payload"] for b in messages[-1]["buttons"]]
     assert SlotSet("topic", topic) in events
 
@@ -91,7 +102,7 @@ async def test_urgent_intent_gets_emergency_guidance_unless_the_net_showed_it():
     shown, _ = await run(signpost_actions.ActionSignpost(),
                          tracker(intent="urgent_danger", metadata={"emergency_shown": True}))
     assert signposting.default().text("emergency") not in [m.get("text") for m in shown]
-    assert shown[0]["response"] == "utter_when_safe"
+    assert shown[0]["text"] == said("utter_when_safe")
 
 
 async def test_submit_stores_the_report_then_gives_its_reference(action_env):
@@ -99,8 +110,8 @@ async def test_submit_stores_the_report_then_gives_its_reference(action_env):
              "hate_strand": ["religion"], "setting": ["in_person"], "asb_kind": ["vandalism"],
              "report_review": "send", "report_draft": "d-1"}
     messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
-    assert messages[0]["response"] == "utter_report_stored"
-    reference = messages[0]["reference"].replace("-", "")
+    assert messages[0]["text"].startswith(said("utter_report_stored").split("{")[0])
+    reference = reference_in(messages[0]["text"]).replace("-", "")
     engine = make_engine(action_env.database)
     async with make_sessionmaker(engine)() as session:
         report = await session.scalar(select(Report).where(Report.reference == reference))
@@ -109,7 +120,7 @@ async def test_submit_stores_the_report_then_gives_its_reference(action_env):
     cipher = DataCipher(master_key(action_env))
     assert cipher.decrypt(report.description_enc) == "paint on the mosque door"
     assert report.details == {"hate_strand": ["religion"], "setting": ["in_person"]}
-    assert events == [AllSlotsReset()]
+    assert events == [AllSlotsReset(), SlotSet("language", None)]
 
 
 async def test_submit_twice_for_the_same_confirmation_gives_the_same_reference(action_env):
@@ -117,7 +128,7 @@ async def test_submit_twice_for_the_same_confirmation_gives_the_same_reference(a
              "report_draft": "d-2"}
     first, _ = await run(actions.ActionSubmitReport(), tracker(slots=slots))
     again, _ = await run(actions.ActionSubmitReport(), tracker(slots=slots))
-    assert first[0]["reference"] == again[0]["reference"]
+    assert reference_in(first[0]["text"]) == reference_in(again[0]["text"])
 
 
 async def test_database_failure_keeps_the_draft_and_asks_again(monkeypatch, tmp_path):
@@ -128,15 +139,15 @@ async def test_database_failure_keeps_the_draft_and_asks_again(monkeypatch, tmp_
              "report_review": "send", "report_draft": "d-3"}
     messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
     await forget_storage()
-    assert messages[0]["response"] == "utter_report_failed"
+    assert messages[0]["text"] == said("utter_report_failed")
     assert events == [SlotSet("report_review", None), FollowupAction("report_form")]
 
 
 @pytest.mark.parametrize("slots", [{}, {"incident_text": "x", "report_review": "cancel"}])
 async def test_a_cancelled_draft_is_dropped_and_nothing_stored(action_env, slots):
     messages, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
-    assert messages[0]["response"] == "utter_report_cancelled"
-    assert events == [AllSlotsReset()]
+    assert messages[0]["text"] == said("utter_report_cancelled")
+    assert events == [AllSlotsReset(), SlotSet("language", None)]
     engine = make_engine(action_env.database)
     async with make_sessionmaker(engine)() as session:
         assert (await session.scalars(select(Report))).all() == []
@@ -150,7 +161,7 @@ async def test_urgent_topic_gets_emergency_first_then_that_topics_help():
     assert messages[0]["text"] == guidance.text("emergency")
     assert messages[1]["text"].startswith(guidance.text("domestic_abuse"))
     assert "(24 hours)" in messages[1]["text"].splitlines()[-3]
-    assert messages[2]["response"] == "utter_when_safe"
+    assert messages[2]["text"] == said("utter_when_safe")
     assert SlotSet("topic", "domestic_abuse") in events and SlotSet("urgent", True) in events
 
 
@@ -171,7 +182,7 @@ async def test_helpline_request_after_a_topic_gives_that_topics_helplines_then_m
     first = messages[0]["text"]
     assert first.startswith(signposting.default().text("helplines"))
     assert "• Stop Hate UK" in first and "National Domestic Abuse Helpline" not in first
-    assert messages[0]["buttons"] == [signpost_actions.MORE_BUTTON]
+    assert messages[0]["buttons"] == [{"title": "More services", "payload": "/more_services"}]
     query = events[0]["value"]
     more = tracker(intent="more_services", slots={"services_query": query})
     messages, events = await run(signpost_actions.ActionMoreServices(), more)
@@ -211,15 +222,16 @@ async def test_danger_now_outside_the_topics_gets_the_danger_reply_and_an_urgent
     missing = tracker(intent=intent, metadata={"emergency_shown": True},
                       text="my 7 year old has wandered off in the park, cant find her")
     messages, events = await run(signpost_actions.ActionSignpost(), missing)
-    assert [m.get("response") for m in messages] == ["utter_when_safe"]
-    assert messages[0]["buttons"] == signpost_actions.REPORT_BUTTONS
+    assert [m.get("text") for m in messages] == [said("utter_when_safe")]
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        "/report_incident", "/deny", "/quick_exit"]
     assert SlotSet("topic", "other") in events and SlotSet("urgent", True) in events
 
 
 async def test_out_of_scope_without_danger_is_told_what_the_bot_helps_with():
     messages, events = await run(signpost_actions.ActionSignpost(),
                                  tracker(intent="out_of_scope", text="when is my bin collection"))
-    assert [m.get("response") for m in messages] == ["utter_out_of_scope"] and events == []
+    assert [m.get("text") for m in messages] == [said("utter_out_of_scope")] and events == []
 
 
 async def test_unsure_model_offers_topic_buttons_and_still_warns_when_it_leans_urgent():
@@ -229,13 +241,13 @@ async def test_unsure_model_offers_topic_buttons_and_still_warns_when_it_leans_u
         {"name": "urgent_asb", "confidence": 0.3}, {"name": "urgent_danger", "confidence": 0.1}]
     messages, events = await run(signpost_actions.ActionSignpost(), unsure)
     assert messages[0]["text"] == signposting.default().text("emergency")
-    assert messages[1]["response"] == "utter_default"
+    assert messages[1]["text"] == said("utter_default")
     assert events == [SlotSet("urgent", True)]
     calm = tracker(intent="nlu_fallback")
     calm.latest_message["intent_ranking"] = [
         {"name": "nlu_fallback", "confidence": 0.4}, {"name": "greet", "confidence": 0.3}]
     messages, events = await run(signpost_actions.ActionSignpost(), calm)
-    assert [m.get("response") for m in messages] == ["utter_default"] and events == []
+    assert [m.get("text") for m in messages] == [said("utter_default")] and events == []
 
 
 async def test_details_from_each_message_add_up_over_the_conversation():
@@ -304,11 +316,10 @@ async def test_a_submit_lost_after_commit_is_retried_without_a_second_report(act
     slots = {"incident_text": "graffiti on the church", "topic": "hate_crime",
              "report_review": "send", "report_draft": "d-lost"}
     failed, events = await run(actions.ActionSubmitReport(), tracker(slots=slots))
-    assert failed[0]["response"] == "utter_report_failed"
+    assert failed[0]["text"] == said("utter_report_failed")
     assert FollowupAction("report_form") in events
     stored, _ = await run(actions.ActionSubmitReport(), tracker(slots=slots))
-    assert stored[0]["response"] == "utter_report_stored"
-    assert stored[0]["reference"].replace("-", "") == calls[0].reference
+    assert reference_in(stored[0]["text"]).replace("-", "") == calls[0].reference
     engine = make_engine(action_env.database)
     async with make_sessionmaker(engine)() as session:
         assert len((await session.scalars(select(Report))).all()) == 1
@@ -381,7 +392,7 @@ async def test_needle_spiking_gets_infection_advice_then_the_testing_question():
     messages, _ = await run(signpost_actions.ActionSignpost(), needle)
     guidance = signposting.default()
     assert messages[0]["text"] == guidance.text("spiking") + "\n" + guidance.text("spiking_needle")
-    assert messages[1]["response"] == "utter_ask_spiking_time"
+    assert messages[1]["text"] == said("utter_ask_spiking_time")
     assert [b["payload"] for b in messages[1]["buttons"]] == [
         f'/choose{{"option": "{option}"}}' for option in signpost_actions.SPIKING_TIMES]
 
@@ -393,7 +404,7 @@ async def test_spiking_that_says_when_gets_its_testing_advice_without_a_question
     told.latest_message["entities"] = [{"entity": "when", "value": when}]
     messages, _ = await run(signpost_actions.ActionSignpost(), told)
     assert messages[1]["text"] == signposting.default().text(advice)
-    assert "utter_ask_spiking_time" not in [m.get("response") for m in messages]
+    assert said("utter_ask_spiking_time") not in [m.get("text") for m in messages]
 
 
 @pytest.mark.parametrize(("option", "advice"), [
@@ -404,7 +415,7 @@ async def test_the_time_chosen_gives_its_testing_advice_then_the_offer(option, a
     chosen.latest_message["entities"] = [{"entity": "option", "value": option}]
     messages, _ = await run(signpost_actions.ActionSpikingAdvice(), chosen)
     assert messages[0]["text"] == signposting.default().text(advice)
-    assert messages[1]["response"] == "utter_offer_report"
+    assert messages[1]["text"] == said("utter_offer_report")
 
 
 def asked_where(text: str, attempts=None, metadata=None) -> Tracker:
@@ -436,7 +447,7 @@ async def test_where_the_resident_is_comes_from_a_postcode_a_place_or_a_location
 
 async def test_a_place_not_found_is_asked_again_once_then_given_up():
     messages, checked = await where_slots(asked_where("SW1A 1AA"))
-    assert messages[0]["response"] == "utter_place_not_found_foreign"
+    assert messages[0]["text"] == said("utter_place_not_found_foreign")
     assert checked == {"safe_place_from": None, "safe_place_attempts": 1}
     messages, checked = await where_slots(asked_where("the big tree", attempts=1))
     assert checked["safe_place_from"] == safe_places.NOT_FOUND and messages == []
@@ -469,3 +480,15 @@ async def test_danger_instead_of_a_place_gets_999_then_the_question_again(
     assert checked == {"safe_place_from": None}  # asked again, not counted as a place not found
     shown = [m.get("text") for m in messages]
     assert shown == ([signposting.default().text("emergency")] if emergency_from_action else [])
+
+
+@pytest.mark.parametrize("text", ["بچاؤ", "my 7 year old has wandered off in the park"])
+async def test_an_unsure_model_with_the_nets_sure_words_gets_the_reply_for_any_danger(text):
+    """A bare cry for help in Urdu, a child missing now: the net's words the model may not
+    overrule (safety.beyond_overrule) give the reply for any danger, not topic buttons."""
+    unsure = tracker(intent="nlu_fallback", text=text, metadata={"emergency_shown": True})
+    unsure.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.3}, {"name": "greet", "confidence": 0.2}]
+    messages, events = await run(signpost_actions.ActionSignpost(), unsure)
+    assert [m.get("text") for m in messages] == [said("utter_when_safe")]
+    assert SlotSet("urgent", True) in events

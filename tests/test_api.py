@@ -7,11 +7,14 @@ import re
 import pytest
 
 from bot import signposting
-from bot.conversation import NOT_FORGOTTEN, STAFF_MESSAGE_NOTICE
+from bot.conversation import STAFF_MESSAGE_NOTICE
+from bot.language import translations
 from bot.storage import messages, reports
 from bot.web.app import MAX_WEB_MESSAGES
 from bot.web.keys import CIPHER, CONVERSATIONS, SESSIONS
 from tests.fake_engine import FakeEngine, app_client
+
+NOT_FORGOTTEN = signposting.words("notice.not_forgotten")
 
 
 @pytest.fixture
@@ -38,8 +41,8 @@ async def test_chat_passes_the_message_to_the_engine_under_an_opaque_sender(clie
     assert sent["message"] == "neighbours noise again"
     assert re.fullmatch(r"web-[0-9a-f]{32}", sent["sender"])
     assert "browser-tab-42" not in sent["sender"]
-    assert set(sent["metadata"]) == {"emergency_shown", "delivery"}
-    assert sent["metadata"]["emergency_shown"] is False
+    assert set(sent["metadata"]) == {"emergency_shown", "delivery", "language"}
+    assert sent["metadata"]["emergency_shown"] is False and sent["metadata"]["language"] == "en"
     assert "browser-tab-42" not in sent["metadata"]["delivery"]  # encrypted for the actions
     cipher = client.server.app[CIPHER]
     assert cipher.decrypt(sent["metadata"]["delivery"]) == "web:browser-tab-42"
@@ -176,7 +179,7 @@ async def test_classify_gives_topic_urgency_intent_and_confidence(client):
     assert resp.status == 200
     assert await resp.json() == {"topic": "hate_crime", "urgent": False,
                                  "intent": "hate_crime", "confidence": 0.9,
-                                 "details": {"hate_strand": ["race"]}}
+                                 "details": {"hate_strand": ["race"]}, "language": "en"}
 
 
 async def test_classify_urgent_comes_from_model_or_safety_net(client):
@@ -252,3 +255,57 @@ async def test_a_sender_over_the_limit_gets_429_but_danger_and_others_get_throug
     danger = await chat(client, "he has a knife and is kicking the door in", sender="fast")
     assert danger[0]["text"] == signposting.default().text("emergency")
     assert (await chat(client, "hello", sender="someone else"))[0]["text"] == "echo: hello"
+
+
+# Languages: the app decides the conversation's language and says its own words in it.
+async def chat_in(client, message, **fields):
+    resp = await client.post("/api/chat", json={"sender": "resident-lang", "message": message,
+                                                **fields})
+    assert resp.status == 200
+    return await resp.json(), resp.headers["Content-Language"], resp.headers["X-Language-Chosen"]
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("pomocy, on ma nóż", "pl"), ("زوجي يضربني الآن وهو يحمل سكينا", "ar"),
+    ("救命，他有刀", "zh"), ("mera shohar mujhe maar raha hai, bachao", "ur")])
+async def test_danger_in_another_language_gets_the_emergency_lines_in_it_first(
+        client, fake_engine, message, language):
+    replies, said_in, _ = await chat_in(client, message)
+    assert replies[0]["text"] == signposting.emergency(language)
+    assert "999" in replies[0]["text"] and said_in == language
+    assert fake_engine.received[-1]["metadata"]["language"] == language
+
+
+async def test_the_engine_down_in_arabic_gets_the_apps_own_answer_in_arabic(client, fake_engine):
+    fake_engine.down = True
+    replies, said_in, _ = await chat_in(client, "جاري يضايقني كل يوم ويصرخ علي في الدرج")
+    assert said_in == "ar"
+    assert replies[-1]["text"] == signposting.default().text("unavailable", "ar")
+
+
+async def test_asking_for_a_language_is_answered_in_it_without_the_engine(client, fake_engine):
+    replies, said_in, chosen = await chat_in(client, "do you speak polish?")
+    assert (said_in, chosen) == ("pl", "true") and fake_engine.received == []
+    assert replies == [{"text": translations.default().render("utter_language_chosen",
+                                                              "pl")["text"]}]
+    # the page sends the choice back: a message in another language keeps it
+    _, said_in, chosen = await chat_in(client, "my neighbours play music all night long",
+                                       language="pl", language_chosen=True)
+    assert (said_in, chosen) == ("pl", "true")
+    assert fake_engine.received[-1]["metadata"]["language"] == "pl"
+    # the page's choice of language works the same
+    _, said_in, chosen = await chat_in(client, "/language de", language="pl",
+                                       language_chosen=True)
+    assert (said_in, chosen) == ("de", "true")
+
+
+async def test_a_language_the_bot_does_not_speak_is_a_400(client):
+    resp = await client.post("/api/chat", json={"sender": "s", "message": "hi",
+                                                "language": "xx"})
+    assert resp.status == 400 and "'language' must be one of" in (await resp.json())["error"]
+
+
+async def test_classify_names_the_language(client):
+    resp = await client.post("/api/classify", json={"text": "mój sąsiad pisze rasistowskie "
+                                                            "hasła na naszym płocie"})
+    assert (await resp.json())["language"] == "pl"

@@ -33,6 +33,7 @@ from tests.dialogue import (
     choose,
     payloads,
     question_in,
+    questions,
     texts,
 )
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
@@ -112,11 +113,13 @@ async def test_someone_in_danger_gets_999_guidance_first(system):
     assert texts(replies).count(signposting.default().text("emergency")) == 1
 
 
-async def answer_questions(send, replies, answers: dict[str, list[str]]) -> list:
-    """Answer each question the bot asks from `answers` (slot -> what to send, in turn),
-    else with its first button, until the summary; fails on a question asked twice."""
+async def answer_questions(send, replies, answers: dict[str, list[str]],
+                           language: str = "en") -> list:
+    """Answer each question the bot asks (in `language`) from `answers` (slot -> what to
+    send, in turn), else with its first button, until the summary; fails on a question
+    asked twice."""
     asked, queued = [], {slot: list(given) for slot, given in answers.items()}
-    while (slot := question_in(replies)) not in (None, "report_review"):
+    while (slot := question_in(replies, language)) not in (None, "report_review"):
         asked.append(slot)
         assert asked.count(slot) <= max(1, len(answers.get(slot, []))), f"{slot} asked again"
         replies = await send((queued.get(slot) or [payloads(replies)[0]]).pop(0))
@@ -477,34 +480,42 @@ async def test_classify_uses_the_same_model(system):
 
 async def test_a_child_missing_now_is_urgent_however_low_the_model_scores_it(system):
     """The model has few examples of people missing now: it reads this one as out of scope,
-    with 0.02 danger now. The net's words for a danger that can only be now decide
-    (bot/safety.py): 999 first in the chat, then the reply for any danger (not "Sorry, I
-    can't help with that"), the report marked urgent for staff, and `urgent` from
+    unsure, or as a request for a Safe Place, with little danger now. The net's words for a
+    danger that can only be now decide (bot/safety/): 999 first in the chat, then the reply
+    for any danger or Safe Places near the park (never "Sorry, I can't help with that" or
+    "which of these is closest?"), the report marked urgent for staff, and `urgent` from
     /api/classify."""
     missing = ("my 7 year old has wandered off at florence park, been looking 20 mins, "
                "cant find her anywhere")
     send = lambda message: chat(system, "e2e-missing", message)  # noqa: E731
     replies = await send(missing)
-    assert "999" in replies[0]["text"] and "When you are somewhere safe" in texts(replies)
-    assert "can't help" not in texts(replies) and "/report_incident" in payloads(replies)
+    said = texts(replies[1:])
+    assert "999" in replies[0]["text"]
+    assert "When you are somewhere safe" in said or "Safe Places open now near" in said, said
+    assert "can't help" not in said and "not sure I understood" not in said
     await answer_questions(send, await send("/report_incident"), {"incident_text": [missing]})
     reference = REFERENCE.search(texts(await send(choose("send")))).group(1)
     assert (await stored_report(system, reference))["urgent"]
     async with aiohttp.ClientSession() as http, http.post(
             f"{base(system)}/api/classify", json={"text": missing}) as resp:
         result = await resp.json()
-    assert result["urgent"] is True and result["topic"] == "other"
+    # (Its topic is the model's: read as a request for a Safe Place, it takes the topic
+    # with most of the rest of the probability, which for this message is not "other".)
+    assert result["urgent"] is True
 
 
 async def test_a_child_missing_now_read_as_a_safe_place_request_still_makes_an_urgent_report(
         system):
-    """The model reads this missing child as a request for a Safe Place: 999 first, the
-    Safe Places near the Westgate, and the conversation marked urgent for the report that
-    follows (actions/actions.py, ActionKeepDetails)."""
+    """Whatever the model reads in this missing child (a request for a Safe Place, or too
+    unsure to say): 999 first, then the Safe Places near the Westgate or the reply for any
+    danger, and the conversation marked urgent for the report that follows
+    (actions/actions.py, ActionKeepDetails)."""
     send = lambda message: chat(system, "e2e-missing-2", message)  # noqa: E731
     replies = await send("my 8 year old has gone missing in the westgate centre, cant find "
                          "him anywhere its been 20 mins")
-    assert "999" in replies[0]["text"] and "Westgate" in texts(replies[1:])
+    said = texts(replies[1:])
+    assert "999" in replies[0]["text"]
+    assert "Westgate" in said or "When you are somewhere safe" in said, said
     await answer_questions(send, await send("/report_incident"),
                            {"incident_text": ["my son went missing in the westgate centre"]})
     reference = REFERENCE.search(texts(await send(choose("send")))).group(1)
@@ -514,10 +525,13 @@ async def test_a_child_missing_now_read_as_a_safe_place_request_still_makes_an_u
 @pytest.mark.parametrize(("text", "topic"), [("how do I report a hate crime", "hate_crime"),
                                            ("what's the police non-emergency number", "other")])
 async def test_a_request_for_help_is_classed_by_what_it_is_about(system, text, topic):
+    """Read as a request (its topic from the rest of the probability) or as the topic
+    itself, a request for help takes the topic it is about."""
     async with aiohttp.ClientSession() as http, http.post(
             f"{base(system)}/api/classify", json={"text": text}) as resp:
         result = await resp.json()
-    assert result["intent"] in SUPPORT_INTENTS and result["topic"] == topic
+    assert result["topic"] == topic
+    assert result["intent"] in SUPPORT_INTENTS or result["intent"] == topic
 
 
 async def test_the_engine_gives_the_danger_now_models_view_of_typed_messages_only(system):
@@ -610,3 +624,67 @@ async def test_conversation_survives_an_engine_restart_and_the_app_answers_meanw
     send = lambda message: chat(system, "e2e-restart", message)  # noqa: E731
     summary = await answer_questions(send, await send("/report_incident"), {})
     assert account in texts(summary)
+
+
+# Every resident in their own language: danger first, then a whole report, in Polish,
+# Arabic and Chinese, through the web chat (keeping the language as the page does) and
+# through Telegram.
+IN_LANGUAGES = {
+    "pl": ("pomocy, on ma nóż i stoi pod moimi drzwiami",
+           "sąsiad z naprzeciwka codziennie krzyczy do mnie rasistowskie wyzwiska, bo jestem "
+           "z Polski", {"report_where": ["na klatce schodowej w Blackbird Leys"],
+                        "report_when": ["wczoraj wieczorem"],
+                        "report_suspect": ["wysoki mężczyzna, około 50 lat"]}),
+    "ar": ("ساعدوني، زوجي يحمل سكينا ويهددني الآن",
+           "جاري يصرخ علي بشتائم عنصرية كل يوم لأنني عربية ومحجبة",
+           {"report_where": ["أمام البيت في كاولي"], "report_when": ["أمس في المساء"],
+            "report_suspect": ["رجل طويل في الخمسين"]}),
+    "zh": ("救命，有人拿着刀在我家门口",
+           "邻居每天对我喊种族歧视的话，叫我滚回中国",
+           {"report_where": ["在我家楼下"], "report_when": ["昨天晚上"],
+            "report_suspect": ["一个五十岁左右的高个子男人"]}),
+}
+
+
+def web_sender(system, sender: str):
+    """The web chat page: it sends the conversation's language with each message and keeps
+    the one each answer comes back in."""
+    kept = {}
+
+    async def send(message: str) -> list[dict]:
+        body = {"sender": sender, "message": message, **kept}
+        async with aiohttp.ClientSession() as http, http.post(
+                f"{base(system)}/api/chat", json=body) as resp:
+            assert resp.status == 200
+            kept.update(language=resp.headers["Content-Language"],
+                        language_chosen=resp.headers["X-Language-Chosen"] == "true")
+            return await resp.json()
+    return send
+
+
+@pytest.mark.parametrize("language", sorted(IN_LANGUAGES))
+@pytest.mark.parametrize("channel", ["web", "telegram"])
+async def test_a_resident_in_danger_then_reporting_in_their_language(system, telegram,
+                                                                     language, channel):
+    danger, account, answers = IN_LANGUAGES[language]
+    chat_id = 780000 + sorted(IN_LANGUAGES).index(language) * 10 + (channel == "telegram")
+    send = (web_sender(system, f"e2e-{language}") if channel == "web"
+            else telegram_sender(telegram, chat_id))
+    replies = await send(danger)
+    assert replies[0]["text"] == signposting.emergency(language)
+    replies = await send(account)
+    assert "/report_incident" in payloads(replies)
+    replies = await send("/report_incident")
+    assert question_in(replies, language) is not None, texts(replies)
+    replies = await answer_questions(send, replies, {
+        **answers, "report_strands": [choose("race"), choose("done")],
+        "report_contact": [choose("anonymous")], "report_sharing": [choose("record")]},
+        language)
+    assert questions(language)["report_review"] in texts(replies)
+    replies = await send(choose("send"))
+    reference = REFERENCE.search(texts(replies))
+    assert reference, texts(replies)
+    stored = await stored_report(system, reference.group(1))
+    assert stored["language"] == language
+    cipher = DataCipher(master_key(system.settings))
+    assert cipher.decrypt(stored["description_enc"]) == account  # kept as written

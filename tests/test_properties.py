@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot import safety
+from bot.signposting import words
 from bot.storage import staff
 from bot.telegram.app import SECRET_HEADER
-from bot.telegram.handlers import TRY_AGAIN
 from bot.topics import TOPIC_NAMES
 from bot.web.app import MAX_BODY_BYTES, MAX_WEB_MESSAGES, create_app
 from bot.web.keys import SESSIONS
@@ -35,6 +35,8 @@ from tests.conftest import make_settings
 from tests.fake_engine import FakeEngine, app_client
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
 from tests.test_staff import PASSWORD, csrf_of, login
+
+TRY_AGAIN = words("telegram.try_again")
 
 REQUEST_SECONDS = 5  # "no hang": every request is answered within this
 TELEGRAM_REPLY_SECONDS = 10

@@ -12,9 +12,9 @@ import aiohttp
 import pytest
 from sqlalchemy import text
 
-from actions.report_lookup import STATUS_WORDS
 from bot import directory
 from bot.crypto import DataCipher, master_key
+from bot.language import translations
 from bot.storage import casework, reports, staff
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.web.app import create_app
@@ -421,7 +421,8 @@ async def test_a_caseworker_takes_a_report_from_new_to_closed_and_each_step_is_a
 
 
 def test_every_status_staff_can_set_has_words_for_the_resident():
-    assert set(STATUS_WORDS) == set(casework.STATUSES)
+    said = {key.removeprefix("status.") for key in translations.default().english["interface"]}
+    assert set(casework.STATUSES) <= said
 
 
 async def make_reports(client) -> dict[str, reports.Report]:
@@ -436,6 +437,7 @@ async def make_reports(client) -> dict[str, reports.Report]:
         made[key] = await reports.create_report(app[SESSIONS], app[CIPHER], reports.NewReport(
             topic=topic, description=f"=HYPERLINK(\"http://x\") {key}", urgent=urgent,
             reporter=f"web-{key}", submission_id=key, details=found,
+            language="pl" if key == "faith" else "en",
             consents=("stop_hate_uk",) if key == "race" else (),
             referrals=(("stop_hate_uk", "outbox"),) if key == "race" else ()))
     async with app[SESSIONS]() as session, session.begin():
@@ -464,6 +466,8 @@ def listed(page: str) -> set[str]:
     ("assigned_to=nobody&topic=hate_crime", {"faith"}),
     ("referred_to=stop_hate_uk", {"race"}),
     ("received_to=2000-01-01", set()),
+    ("language=pl", {"faith"}),
+    ("language=pl&topic=asb", set()),
 ])
 async def test_the_queue_filters_as_asked(console, query, expected):
     client, fixture_report = console
@@ -489,6 +493,7 @@ async def test_the_queue_puts_urgent_first_and_shows_what_is_overdue(console):
 
 @pytest.mark.parametrize("query", [
     "topic=asb%27%20OR%201%3D1%20--", "status=%3Cscript%3E", "urgent=maybe", "strand=race%22",
+    "language=xx",
     "received_from=2026-13-45", "referred_to=nobody", "reference=" + "A" * 21,
     "assigned_to=" + "x" * 65])
 async def test_bad_filters_are_refused_clearly(console, query):
@@ -639,3 +644,17 @@ async def test_each_page_has_a_plain_title_and_one_of_each_form(console):
         assert re.search(r"<title>(.*?)</title>", page, re.S).group(1) == title
         ids = re.findall(r'\bid="([^"]+)"', page)
         assert len(ids) == len(set(ids)), f"{path} repeats an id"
+
+
+async def test_a_report_in_another_language_says_so_and_keeps_the_text_as_written(console):
+    client, _ = console
+    await sign_in_as(client, "admin")
+    made = await make_reports(client)
+    page = await (await client.get(f"/staff/reports/{made['faith'].reference}")).text()
+    assert "Written in Polish" in page and 'lang="pl" dir="auto"' in page
+    assert "never a public web translator" in page
+    queue_page = await (await client.get("/staff/reports?language=pl")).text()
+    assert "<td>Polish</td>" in queue_page
+    export = await (await client.get("/staff/reports.csv?language=pl")).text()
+    assert export.lstrip("\ufeff").splitlines()[0].split(",")[:3] == ["reference", "topic", "language"]
+    assert ",pl," in export.splitlines()[1]

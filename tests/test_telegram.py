@@ -11,16 +11,21 @@ from sqlalchemy import text
 
 from bot import signposting
 from bot.conversation import COMMANDS, STAFF_MESSAGE_NOTICE
+from bot.language import translations
 from bot.ratelimit import MAX_MESSAGES, Limits
+from bot.signposting import words
 from bot.storage import messages, reports
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.flood import SLOW_DOWN
-from bot.telegram.handlers import EDITED, TEXT_ONLY, TRY_AGAIN, split_text
+from bot.telegram.handlers import split_text
 from bot.telegram.traces import Traces
 from bot.web.keys import CIPHER, SESSIONS
 from tests.fake_engine import FakeEngine, app_client
 from tests.fake_telegram import BOT_TOKEN, FakeTelegram
 from tests.test_storage import new_report
+
+EDITED, TEXT_ONLY, TRY_AGAIN = (words(f"telegram.{key}") for key in ("edited", "text_only",
+                                                                       "try_again"))
 
 
 @pytest.fixture
@@ -370,3 +375,38 @@ async def test_what_the_bot_cannot_take_leaves_no_error_in_the_log(app, telegram
     await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 1801)
                    and telegram.calls_to("sendMessage", 1802))
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+async def test_danger_in_polish_gets_polish_lines_and_the_chat_stays_in_polish(
+        app, telegram, engine):
+    telegram.send_text(601, "pomocy, on ma nóż i stoi pod drzwiami")
+    await wait_for(telegram, lambda: len(telegram.calls_to("sendMessage", 601)) >= 2)
+    assert telegram.calls_to("sendMessage", 601)[0]["text"] == signposting.emergency("pl")
+    assert engine.received[-1]["metadata"]["language"] == "pl"
+    telegram.send_message(601, sticker={"file_id": "s", "file_unique_id": "u", "type": "regular",
+                                        "width": 1, "height": 1, "is_animated": False,
+                                        "is_video": False})
+    await wait_for(telegram, lambda: len(telegram.calls_to("sendMessage", 601)) >= 3)
+    assert telegram.calls_to("sendMessage", 601)[-1]["text"] == words("telegram.sticker", "pl")
+
+
+async def test_language_lists_the_languages_and_a_press_chooses_one(app, telegram, engine):
+    telegram.send_text(602, "/language")
+    sent = await wait_for(telegram, lambda: telegram.calls_to("sendMessage", 602))
+    choices = [b for row in sent[0]["reply_markup"]["inline_keyboard"] for b in row]
+    assert {"text": "العربية", "callback_data": "/language ar"} in choices and len(choices) == 12
+    telegram.press_button(602, "/language ar", message_id=5)
+    await wait_for(telegram, lambda: len(telegram.calls_to("sendMessage", 602)) >= 2)
+    chosen = telegram.calls_to("sendMessage", 602)[-1]["text"]
+    assert chosen == translations.default().render("utter_language_chosen", "ar")["text"]
+    assert engine.received == []  # chosen in the app, without the engine
+    telegram.send_text(602, "my neighbours play music all night long")
+    await wait_for(telegram, lambda: engine.received)
+    assert engine.received[-1]["metadata"]["language"] == "ar"  # chosen: kept
+
+
+async def test_the_telegram_apps_language_is_a_hint_for_a_first_short_message(
+        app, telegram, engine):
+    telegram.send_message(603, language_code="ro", text="ok")
+    await wait_for(telegram, lambda: engine.received)
+    assert engine.received[-1]["metadata"]["language"] == "ro"

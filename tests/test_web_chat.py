@@ -28,6 +28,7 @@ from bot.crypto import DataCipher, master_key
 from bot.runner import Services
 from bot.settings import PROJECT_ROOT
 from bot.storage.trackers import async_url
+from bot.web.chat import page_words
 from tests.system import running_system
 from tests.test_end_to_end import base, query
 
@@ -236,6 +237,9 @@ async def test_keyboard_only_sends_answers_buttons_and_focus_follows_visibly(tab
     assert (await focused(page))["id"] == "exit"
     assert_visible_focus(await focused(page))
     await keys.press("Tab")
+    assert (await focused(page))["id"] == "language"
+    assert_visible_focus(await focused(page))
+    await keys.press("Tab")
     assert (await focused(page))["id"] == "message"
     assert_visible_focus(await focused(page))
     await keys.type("kids on bikes smashing")
@@ -406,3 +410,39 @@ async def test_at_320_px_the_exit_stays_in_sight_and_focus_never_hides_under_it(
         stops.append(await focused(page))
         assert_visible_focus(stops[-1])
     assert stops[-1]["id"] == "exit" and sum(stop["inRow"] for stop in stops) >= 4
+
+
+async def test_arabic_turns_the_page_right_to_left_and_the_choice_of_language_follows(tab):
+    """A resident writing Arabic gets the 999 lines in Arabic first, and the page's own words
+    and layout switch to Arabic, right to left; choosing Polski switches them again."""
+    page = tab.page
+    words = page_words()
+    await tab.say("ساعدوني، زوجي يحمل سكينا ويهددني الآن")
+    assert (await tab.bot_said())[0] == signposting.emergency("ar")
+    html = page.locator("html")
+    await expect(html).to_have_attribute("dir", "rtl")
+    await expect(html).to_have_attribute("lang", "ar")
+    await expect(page.get_by_role("button", name=words["ar"]["send"], exact=True)).to_be_visible()
+    await expect(page.get_by_role("link", name=words["ar"]["exit"])).to_be_visible()
+    layout = await page.evaluate("""() => {
+        const box = (s) => document.querySelector(s).getBoundingClientRect();
+        const bot = [...document.querySelectorAll('.msg.bot')].pop();
+        return {exitLeftOfTitle: box('#exit').right <= box('h1').left,
+                reply: getComputedStyle(bot).direction,
+                page: getComputedStyle(document.body).direction};
+    }""")
+    assert layout == {"exitLeftOfTitle": True, "reply": "rtl", "page": "rtl"}
+    assert await axe_violations(page) == []
+    await page.set_viewport_size(NARROW)
+    assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    await page.evaluate("window.scrollTo(0, 0)")
+    await screenshot(page, "chat-arabic-320px")
+    await page.set_viewport_size(VIEWPORT)
+    await page.locator("#language").select_option("pl")
+    await tab.answered()
+    await expect(html).to_have_attribute("dir", "ltr")
+    await expect(page.get_by_role("button", name=words["pl"]["send"], exact=True)).to_be_visible()
+    assert tab.chat_posts()[-1]["message"] == "/language pl"
+    await tab.say("sąsiedzi znowu puszczają głośną muzykę do trzeciej w nocy")
+    assert tab.chat_posts()[-1]["language"] == "pl" and tab.chat_posts()[-1]["language_chosen"]
+    await expect(tab.button(signposting.words("button.report_it_here", "pl"))).to_be_visible()

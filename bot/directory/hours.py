@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -29,10 +29,18 @@ Interval = tuple[int, int]  # minutes after midnight; an end past 1440 runs into
 
 @dataclass(frozen=True)
 class Status:
-    """Whether it is open now (None: hours not known) and the words to say so."""
+    """Whether it is open now (None: hours not known), the English words to say so, and the
+    parts they were made of, for saying it in another language (bot/signposting.py):
+    `kind` is always, unknown, open_until, closed or opens; `at` the time it closes or
+    opens; `day` when it opens (None: today, 1: tomorrow, 10 + weekday: Monday is 10);
+    `bank_holiday`: closed for one."""
 
     open: bool | None
     says: str
+    kind: str = field(default="unknown", compare=False)
+    at: dt.datetime | None = field(default=None, compare=False)
+    day: int | None = field(default=None, compare=False)
+    bank_holiday: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -75,24 +83,22 @@ class Hours:
         """Open or closed at `now` (any time zone), with "open until 10pm", "24 hours" or
         "closed now, opens tomorrow at 9am"."""
         if self.always:
-            return Status(True, "24 hours")
+            return Status(True, "24 hours", "always")
         if self.weekly is None:
-            return Status(None, "opening hours not confirmed")
+            return Status(None, "opening hours not confirmed", "unknown")
         local = now.astimezone(LONDON).replace(tzinfo=None)
         spans = self._spans(local.date())
         for start, end in spans:
             if start <= local < end:
-                return Status(True, f"open until {_clock(end)}")
+                return Status(True, f"open until {_clock(end)}", "open_until", end)
+        holiday = self.bank_holidays != "as_usual" and is_bank_holiday(local.date())
+        closed = "closed now (bank holiday)" if holiday else "closed now"
         upcoming = [start for start, _ in spans if start > local]
         if not upcoming:
-            return Status(False, "closed now")
-        return Status(False, f"{self._closed_words(local.date())}, opens "
-                             f"{_day_words(local.date(), upcoming[0].date())}at {_clock(upcoming[0])}")
-
-    def _closed_words(self, today: dt.date) -> str:
-        if self.bank_holidays != "as_usual" and is_bank_holiday(today):
-            return "closed now (bank holiday)"
-        return "closed now"
+            return Status(False, closed, "closed", bank_holiday=holiday)
+        opens, day = upcoming[0], _day(local.date(), upcoming[0].date())
+        return Status(False, f"{closed}, opens {_day_words(day)}at {_clock(opens)}", "opens",
+                      opens, day, holiday)
 
     def _spans(self, today: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
         """Opening spans as local wall-clock datetimes from yesterday (whose evening may
@@ -178,10 +184,17 @@ def _clock(moment: dt.datetime) -> str:
     return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
 
 
-def _day_words(today: dt.date, day: dt.date) -> str:
-    """"" for today, "tomorrow " or "on Monday " for a later day."""
+def _day(today: dt.date, day: dt.date) -> int | None:
+    """None for today, 1 for tomorrow, else the weekday (0: Monday) plus 10."""
     if day == today:
-        return ""
+        return None
     if day == today + dt.timedelta(days=1):
-        return "tomorrow "
-    return f"on {DAY_NAMES[day.weekday()]} "
+        return 1
+    return 10 + day.weekday()
+
+
+def _day_words(day: int | None) -> str:
+    """"" for today, "tomorrow " or "on Monday " for a later day."""
+    if day is None:
+        return ""
+    return "tomorrow " if day == 1 else f"on {DAY_NAMES[day - 10]} "

@@ -29,13 +29,16 @@ class Suggestion:
 def select(directory: Directory, *, topic: str | None, now: dt.datetime,
            strands: frozenset[str] | set[str] = frozenset(), urgent: bool = False,
            area: str | None = None, asked: str = "support",
-           audiences: frozenset[str] | set[str] = frozenset()) -> list[Suggestion]:
+           audiences: frozenset[str] | set[str] = frozenset(),
+           language: str | None = None) -> list[Suggestion]:
     """Services for the situation, best first.
 
     - Only services that offer what was asked, for the topic (or any topic), serving the
       person's area (the home area when not known); a strand-specific service only when
       the strands are unknown or match.
     - Urgent: nothing that is closed now, and 24-hour services first.
+    - A resident writing in another language than English: services whose source says
+      they offer interpreters or other languages before the others.
     """
     if asked not in ASKED:
         raise ValueError(f"asked must be one of {', '.join(ASKED)}")
@@ -53,7 +56,8 @@ def select(directory: Directory, *, topic: str | None, now: dt.datetime,
         openness = {True: 0, None: 1, False: 2}[status.open]
         if urgent:
             openness = 0 if service.hours.always else openness + 1
-        return (_maybe_not_for_them(service, strands, audiences), openness,
+        other_language = language not in (None, "en") and not service.languages
+        return (other_language, _maybe_not_for_them(service, strands, audiences), openness,
                 -_specificity(directory, service, topic, strands, audiences), service.name)
 
     return sorted(found, key=order)

@@ -1,15 +1,17 @@
 // Web chat: keeps nothing beyond this tab (no storage, no cookies), talks to /api/chat.
+// The page's own words come in every language (#words); the conversation's language comes
+// back with every answer (Content-Language) and is sent with the next message.
 "use strict";
 (() => {
   const SHIFTS_TO_EXIT = 3;
   const SHIFT_RESET_MS = 5000;
   const LOCATION_TIMEOUT_MS = 15000;
-  const TRY_AGAIN = "Something went wrong, please try again.";
-  const NOT_SHARED = "Your location was not shared, and that's fine. You can type a place "
-    + "or an Oxford postcode instead.";
+  const WORDS = JSON.parse(document.getElementById("words").textContent);
 
   let sender = crypto.randomUUID();
   let busy = false;
+  let language = document.documentElement.lang;
+  let chosen = false;
   const log = document.getElementById("log");
   const status = document.getElementById("status");
   const form = document.getElementById("composer");
@@ -17,13 +19,35 @@
   const exit = document.getElementById("exit");
   const exitStatus = document.getElementById("exit-status");
   const locate = document.getElementById("locate");
+  const choice = document.getElementById("language");
+
+  const t = (key) => WORDS[language][key];
+
+  // The page's words, its direction (right to left for Arabic and Urdu) and the choice
+  // follow the conversation's language.
+  function setLanguage(code, isChosen) {
+    if (!WORDS[code]) return;
+    language = code;
+    chosen = isChosen;
+    document.documentElement.lang = code;
+    document.documentElement.dir = WORDS[code].dir;
+    document.title = t("title");
+    for (const element of document.querySelectorAll("[data-word]")) {
+      const word = t(element.dataset.word);
+      element.textContent = element.dataset.word === "bot" ? `${word} ` : word;
+    }
+    log.setAttribute("aria-label", t("conversation"));
+    choice.value = code;
+  }
 
   function add(text, who) {
     const p = document.createElement("p");
     p.className = `msg ${who}`;
+    p.dir = "auto";
     const speaker = document.createElement("span");
     speaker.className = "visually-hidden";
-    speaker.textContent = who === "user" ? "You: " : "Safer Oxford: ";
+    speaker.dir = WORDS[language].dir; // its own direction: the bubble's follows the message
+    speaker.textContent = `${who === "user" ? t("you") : t("bot")} `;
     p.append(speaker, text);
     log.append(p);
     return p;
@@ -33,10 +57,11 @@
     const row = document.createElement("div");
     row.className = "buttons";
     row.setAttribute("role", "group");
-    row.setAttribute("aria-label", "Choices");
+    row.setAttribute("aria-label", t("choices"));
     for (const b of buttons) {
       const button = document.createElement("button");
       button.type = "button";
+      button.dir = "auto";
       button.textContent = b.title;
       button.addEventListener("click", () => choose(row, b));
       row.append(button);
@@ -64,7 +89,7 @@
   function setBusy(on) {
     busy = on;
     log.setAttribute("aria-busy", String(on));
-    status.textContent = on ? "Sending…" : "";
+    status.textContent = on ? t("sending") : "";
   }
 
   // Posts one message or location, shown in the log as `shown`. Resolves to {row} (the
@@ -77,14 +102,16 @@
       const resp = await fetch("/api/chat", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ sender, ...body }),
+        body: JSON.stringify({ sender, language, language_chosen: chosen, ...body }),
       });
       const answer = await resp.json();
       if (!sender) return null;
-      if (!resp.ok) { add(answer.error || TRY_AGAIN, "bot"); return null; }
+      if (!resp.ok) { add(answer.error || t("try_again"), "bot"); return null; }
+      setLanguage(resp.headers.get("Content-Language") || language,
+        resp.headers.get("X-Language-Chosen") === "true");
       return { row: render(answer) };
     } catch {
-      add(log.dataset.unavailable, "bot");
+      add(t("unavailable"), "bot");
       return null;
     } finally {
       setBusy(false);
@@ -120,14 +147,14 @@
   function shareLocation() {
     if (busy) return;
     const round = (degrees) => Math.round(degrees * 1000) / 1000;
-    status.textContent = "Finding your location…";
+    status.textContent = t("finding_location");
     navigator.geolocation.getCurrentPosition(({ coords }) => {
       status.textContent = "";
       send({ location: { latitude: round(coords.latitude), longitude: round(coords.longitude) } },
-        "Shared my location");
+        t("shared_location"));
     }, () => {
       status.textContent = "";
-      add(NOT_SHARED, "bot");
+      add(t("location_not_shared"), "bot");
     }, { timeout: LOCATION_TIMEOUT_MS });
   }
 
@@ -149,6 +176,13 @@
   }
 
   setInterval(checkNotices, Number(log.dataset.noticeSeconds) * 1000);
+
+  // Choosing a language tells the bot, which answers in it from then on.
+  choice.addEventListener("change", () => {
+    const code = choice.value;
+    setLanguage(code, true);
+    send({ message: `/language ${code}` }, WORDS[code].name);
+  });
 
   if (navigator.geolocation) {
     locate.hidden = false;
@@ -199,7 +233,8 @@
     shifts += 1;
     if (shifts >= SHIFTS_TO_EXIT) { leave(); return; }
     const left = SHIFTS_TO_EXIT - shifts;
-    exitStatus.textContent = `Shift, press ${left} more ${left === 1 ? "time" : "times"} to exit.`;
+    exitStatus.textContent = left === 1 ? t("shift_once_more")
+      : t("shift_more").replace("{count}", String(left));
     shiftTimer = setTimeout(resetShifts, SHIFT_RESET_MS);
   });
 })();

@@ -29,6 +29,7 @@ class Pending:
     message_id: int
     reference: str
     delivery: str
+    language: str = "en"  # the report's: the notice is said in it
 
 
 async def send_to_reporter(sessions: async_sessionmaker, cipher: DataCipher, reference: str,
@@ -62,7 +63,7 @@ async def pending_notifications(sessions: async_sessionmaker, cipher: DataCipher
     """Staff messages not yet announced to reporters whose chat is on `channel`."""
     async with sessions() as session:
         rows = (await session.execute(
-            select(Message.id, Report.reference, Report.delivery_enc)
+            select(Message.id, Report.reference, Report.delivery_enc, Report.language)
             .join(Report, Message.report_id == Report.id)
             .where(Message.direction == TO_REPORTER, Message.notified_at.is_(None),
                    Report.delivery_enc.is_not(None),
@@ -70,9 +71,9 @@ async def pending_notifications(sessions: async_sessionmaker, cipher: DataCipher
                    or_(Report.delivery_channel == channel, Report.delivery_channel.is_(None)))
             .order_by(Message.id))).all()
     found, unreadable = [], 0
-    for message_id, reference, delivery in rows:
+    for message_id, reference, delivery, language in rows:
         try:
-            found.append(Pending(message_id, reference, cipher.decrypt(delivery)))
+            found.append(Pending(message_id, reference, cipher.decrypt(delivery), language))
         except ValueError:
             unreadable += 1
     if unreadable:  # one bad row must not hold up every other chat's notice
@@ -81,19 +82,21 @@ async def pending_notifications(sessions: async_sessionmaker, cipher: DataCipher
     return [p for p in found if p.delivery.startswith(f"{channel}:")]
 
 
-async def take_notices(sessions: async_sessionmaker, cipher: DataCipher, delivery: str) -> int:
-    """How many staff messages are waiting for reports made in this chat, marked as
-    announced so each is announced once (a web page asking while it is open)."""
+async def take_notices(sessions: async_sessionmaker, cipher: DataCipher,
+                       delivery: str) -> list[str]:
+    """The staff messages waiting for reports made in this chat, as the language of each
+    one's report (for the notice), marked as announced so each is announced once (a web
+    page asking while it is open)."""
     async with sessions() as session, session.begin():
-        waiting = list(await session.scalars(
-            select(Message).join(Report, Message.report_id == Report.id)
+        waiting = list(await session.execute(
+            select(Message, Report.language).join(Report, Message.report_id == Report.id)
             .where(Report.delivery_key == delivery_key(cipher, delivery),
                    Message.direction == TO_REPORTER, Message.notified_at.is_(None))
             # Two replicas asked at once: each message is counted by one of them.
             .with_for_update(of=Message, skip_locked=True)))
-        for message in waiting:
+        for message, _ in waiting:
             message.notified_at = utcnow()
-    return len(waiting)
+    return [language for _, language in waiting]
 
 
 async def claim_notice(sessions: async_sessionmaker, message_id: int) -> bool:

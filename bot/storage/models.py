@@ -67,6 +67,9 @@ class Report(Base):
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
     topic: Mapped[str] = mapped_column(String(20), index=True)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The language the resident wrote in (bot/language): their free text is kept as written.
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en",
+                                          index=True)
     description_enc: Mapped[str] = mapped_column(Text)
     # Encrypted JSON of the free-text answers (where, when, injuries...); None on older reports.
     answers_enc: Mapped[str | None] = mapped_column(Text)

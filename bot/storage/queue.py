@@ -25,6 +25,7 @@ class QueueFilter:
     """What staff filter the queue by; None means any."""
 
     topic: str | None = None
+    language: str | None = None
     strand: str | None = None
     status: str | None = None
     urgent: bool | None = None
@@ -74,7 +75,8 @@ async def queue(sessions: async_sessionmaker, wanted: QueueFilter, topics: list[
 def _filtered(query: Select, wanted: QueueFilter, topics: list[str] | None, dialect: str) -> Select:
     if topics is not None:
         query = query.where(Report.topic.in_(topics))
-    plain = {"topic": Report.topic, "status": Report.status, "urgent": Report.urgent}
+    plain = {"topic": Report.topic, "language": Report.language, "status": Report.status,
+             "urgent": Report.urgent}
     for name, column in plain.items():
         if getattr(wanted, name) is not None:
             query = query.where(column == getattr(wanted, name))

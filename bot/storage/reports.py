@@ -77,6 +77,7 @@ class NewReport:
     delivery: str | None = None
     consents: tuple[str, ...] = ()
     referrals: tuple[tuple[str, str], ...] = ()
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _report_row(cipher: DataCipher, new: NewReport, key: str) -> Report:
     now = utcnow()
     return Report(
         reference=new_reference(), submission_key=key, topic=new.topic, urgent=new.urgent,
-        description_enc=cipher.encrypt(new.description),
+        language=new.language, description_enc=cipher.encrypt(new.description),
         answers_enc=cipher.encrypt(json.dumps(new.answers)),
         contact_enc=cipher.encrypt(new.contact) if new.contact else None,
         delivery_enc=cipher.encrypt(new.delivery) if new.delivery else None,

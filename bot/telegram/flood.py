@@ -4,13 +4,13 @@ gets through."""
 
 from __future__ import annotations
 
-from bot import safety
+from bot import safety, signposting
+from bot.language import Language
 from bot.telegram.traces import TRACES_KEY
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-SLOW_DOWN = ("You're sending messages very quickly, so I've skipped some. Please wait a few "
-             "seconds, then send your message again.")
+SLOW_DOWN = signposting.words("telegram.slow_down")
 WARNED_KEY = "flood_warned"
 LIMITS_KEY = "flood_limits"  # bot_data: bot.ratelimit's windows (in Redis with replicas)
 
@@ -29,5 +29,8 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     if not context.chat_data.get(WARNED_KEY):
         context.chat_data[WARNED_KEY] = True
-        await context.bot_data[TRACES_KEY].send(context.bot, update.effective_chat.id, SLOW_DOWN)
+        language = context.chat_data.get("language") or Language()
+        await context.bot_data[TRACES_KEY].send(
+            context.bot, update.effective_chat.id,
+            signposting.words("telegram.slow_down", language.code))
     raise ApplicationHandlerStop

@@ -1,4 +1,6 @@
-"""Telegram handlers: every update gets a reply, through the same conversation service."""
+"""Telegram handlers: every update gets a reply, through the same conversation service, in
+the chat's language (kept in PTB's chat_data for the app's lifetime; after a restart the
+next message's language, or the Telegram app's language setting, sets it again)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ import logging
 from bot import signposting
 from bot.conversation import (
     COMMANDS,
+    LANGUAGE_COMMAND,
     MAX_MESSAGE_CHARS,
     SHARE_LOCATION,
     Conversations,
     command_payload,
 )
+from bot.language import Language, from_hint, translations
 from bot.telegram.flood import flood_guard
 from bot.telegram.traces import TRACES_KEY, remember_incoming
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -31,27 +35,15 @@ from telegram.ext import (
 log = logging.getLogger(__name__)
 
 CONVERSATIONS_KEY = "conversations"
+LANGUAGE_KEY = "language"  # chat_data: the chat's bot.language.Language
 TELEGRAM_MESSAGE_LIMIT = 4096
-TEXT_ONLY = ("I can only read text messages for now. Please type what happened, "
-             "in your own words.")
-# What the bot cannot take, said plainly; the first that matches answers.
+# What the bot cannot take, said plainly (data/interface.yml); the first that matches answers.
 NOT_TAKEN = (
-    (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE,
-     "I can't listen to voice notes or audio. Please type what happened, in your own words."),
-    (filters.PHOTO | filters.VIDEO | filters.Document.ALL,
-     "I can't open photos, videos or files, and please don't send them here. Type what "
-     "happened instead; if you have pictures as evidence, keep them safe and mention them "
-     "in a report: the team can ask for them."),
-    (filters.Sticker.ALL | filters.ANIMATION,
-     "I can't read stickers or GIFs. Please type your message."),
-    (filters.COMMAND,
-     "I don't know that command. I know /start, /help, /report, /saferplace and /exit, or "
-     "just type what happened."),
+    (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE, "telegram.voice"),
+    (filters.PHOTO | filters.VIDEO | filters.Document.ALL, "telegram.media"),
+    (filters.Sticker.ALL | filters.ANIMATION, "telegram.sticker"),
+    (filters.COMMAND, "telegram.unknown_command"),
 )
-EDITED = ("I can't see changes to a message you already sent. Please send what you wanted "
-          "to say as a new message.")
-TOO_LONG = f"That message is too long for me. Please keep it under {MAX_MESSAGE_CHARS} characters."
-TRY_AGAIN = "Sorry, something went wrong on our side. Please try again in a moment."
 
 
 def register(application: Application) -> None:
@@ -61,6 +53,7 @@ def register(application: Application) -> None:
     application.add_handler(TypeHandler(Update, flood_guard), group=-1)
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, edited))
     application.add_handler(CommandHandler("start", start, filters=new))
+    application.add_handler(CommandHandler(LANGUAGE_COMMAND[1:], choose_language, filters=new))
     application.add_handler(CommandHandler(list(COMMANDS), command, filters=new))
     application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, text_message))
     application.add_handler(MessageHandler(new & filters.LOCATION, location_message))
@@ -72,7 +65,20 @@ def register(application: Application) -> None:
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A short, neutral welcome: what the bot does, that nobody watches the chat for
     emergencies, and how to leave quickly (rendered from the data, as it names 999)."""
-    await say(context, update.effective_chat.id, signposting.default().text("welcome"))
+    await say(context, update.effective_chat.id,
+              signposting.default().text("welcome", language_of(update, context).code))
+
+
+async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/language: the bot's languages as buttons, each named in itself ("Polski", "العربية");
+    "/language pl" chooses one at once."""
+    if len(update.effective_message.text.split()) > 1:
+        await converse(update, context, update.effective_message.text)
+        return
+    buttons = [InlineKeyboardButton(name, callback_data=f"{LANGUAGE_COMMAND} {code}")
+               for code, name in translations.language_names().items()]
+    await say(context, update.effective_chat.id, words("notice.choose_language", context, update),
+              InlineKeyboardMarkup([buttons[i:i + 2] for i in range(0, len(buttons), 2)]))
 
 
 async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -81,13 +87,14 @@ async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await say(context, update.effective_chat.id, EDITED)
+    await say(context, update.effective_chat.id, words("telegram.edited", context, update))
 
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = update.effective_message.text.strip()
     if len(text) > MAX_MESSAGE_CHARS:
-        await say(context, update.effective_chat.id, TOO_LONG)
+        await say(context, update.effective_chat.id,
+                  words("telegram.too_long", context, update, limit=MAX_MESSAGE_CHARS))
         return
     await converse(update, context, text)
 
@@ -109,8 +116,9 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Anything but text, a location or a button: what the bot can't take, and what it can."""
     if update.effective_message and update.effective_chat:
-        said = next((text for kind, text in NOT_TAKEN if kind.check_update(update)), TEXT_ONLY)
-        await say(context, update.effective_chat.id, said)
+        key = next((key for kind, key in NOT_TAKEN if kind.check_update(update)),
+                   "telegram.text_only")
+        await say(context, update.effective_chat.id, words(key, context, update))
 
 
 async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
@@ -120,15 +128,36 @@ async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str
     conversations: Conversations = context.bot_data[CONVERSATIONS_KEY]
     chat = update.effective_chat
     await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-    replies = await conversations.reply(conversations.sender_id("tg", str(chat.id)), text,
-                                        delivery=f"tg:{chat.id}", location=location)
+    answer = await conversations.reply(conversations.sender_id("tg", str(chat.id)), text,
+                                       delivery=f"tg:{chat.id}", location=location,
+                                       language=context.chat_data.get(LANGUAGE_KEY),
+                                       hint=_hint(update))
+    replies = answer.replies
+    context.chat_data[LANGUAGE_KEY] = answer.language
     if any(reply.get("quick_exit") for reply in replies):
+        context.chat_data.pop(LANGUAGE_KEY, None)
         await context.bot_data[TRACES_KEY].remove_chat(context.bot, chat.id)
     for reply in replies:
-        parts = split_text(reply.get("text") or "Choose one:")
+        parts = split_text(reply.get("text")
+                           or signposting.words("telegram.choose_one", answer.language.code))
         for part in parts[:-1]:
             await say(context, chat.id, part)
         await say(context, chat.id, parts[-1], keyboard(reply))
+
+
+def language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
+    """The chat's language so far, or the Telegram app's setting when there is none yet."""
+    known = context.chat_data.get(LANGUAGE_KEY) if context.chat_data is not None else None
+    return known or Language(from_hint(_hint(update)))
+
+
+def _hint(update: Update) -> str | None:
+    return update.effective_user.language_code if update.effective_user else None
+
+
+def words(key: str, context: ContextTypes.DEFAULT_TYPE, update: Update, **values: object) -> str:
+    """One of the bot's own lines (data/interface.yml) in the chat's language."""
+    return signposting.words(key, language_of(update, context).code, **values)
 
 
 async def say(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str,
@@ -162,4 +191,5 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("telegram handler failed: %s", type(context.error).__name__)
     if isinstance(update, Update) and update.effective_chat:
         with contextlib.suppress(TelegramError):  # Telegram itself failing: nothing to say
-            await say(context, update.effective_chat.id, TRY_AGAIN)
+            await say(context, update.effective_chat.id, words("telegram.try_again", context,
+                                                                update))

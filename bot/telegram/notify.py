@@ -11,7 +11,7 @@ import logging
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from bot.conversation import STAFF_MESSAGE_NOTICE
+from bot.conversation import staff_message_notice
 from bot.crypto import DataCipher
 from bot.storage import messages
 from bot.storage.db import DATABASE_ERRORS
@@ -35,7 +35,8 @@ async def notify_once(bot: Bot, sessions: async_sessionmaker, cipher: DataCipher
         if not await messages.claim_notice(sessions, item.message_id):
             continue  # another replica is telling this chat
         try:
-            await traces.send(bot, item.delivery.removeprefix(f"{CHANNEL}:"), STAFF_MESSAGE_NOTICE)
+            await traces.send(bot, item.delivery.removeprefix(f"{CHANNEL}:"),
+                              staff_message_notice(item.language))
         except Forbidden:
             log.info("staff message notice: the chat has blocked the bot; not retried")
         except TelegramError as exc:

@@ -15,10 +15,11 @@ from bot import safety, signposting
 from bot.conversation import (
     MAX_MESSAGE_CHARS,
     SHARE_LOCATION,
-    STAFF_MESSAGE_NOTICE,
     command_payload,
+    staff_message_notice,
 )
 from bot.engine import EngineUnavailable
+from bot.language import LANGUAGES, Language, detect
 from bot.ratelimit import WINDOW_SECONDS
 from bot.storage import db, messages
 from bot.topics import classify
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 routes = web.RouteTableDef()
 
 MAX_SENDER_CHARS = 128
+LANGUAGE_CHOSEN_HEADER = "X-Language-Chosen"  # "true": the resident chose the language
 _SURROGATE = re.compile("[\ud800-\udfff]")
 HEALTH_TIMEOUT = aiohttp.ClientTimeout(total=3)
 DATABASE_AWAY = "the database is unavailable just now, please try again in a minute"
@@ -104,6 +106,19 @@ def _text_field(body: dict, name: str, limit: int) -> str:
     return value.strip()
 
 
+def _language_field(body: dict) -> Language | None:
+    """The page's language so far ({"language": "pl", "language_chosen": true}), if any."""
+    code = body.get("language")
+    if code is None:
+        return None
+    if code not in LANGUAGES:
+        raise BadRequest(f"'language' must be one of {', '.join(LANGUAGES)}")
+    chosen = body.get("language_chosen", False)
+    if not isinstance(chosen, bool):
+        raise BadRequest("'language_chosen' must be true or false")
+    return Language(code, chosen)
+
+
 def _location_field(body: dict) -> tuple[float, float] | None:
     """An optional {"latitude": ..., "longitude": ...} (the browser's geolocation)."""
     value = body.get("location")
@@ -133,17 +148,23 @@ async def chat(request: web.Request) -> web.Response:
     body = await _json_object(request)
     sender = _text_field(body, "sender", MAX_SENDER_CHARS)
     location = _location_field(body)
+    language = _language_field(body)
     message = SHARE_LOCATION if location and not body.get("message") else _text_field(
         body, "message", MAX_MESSAGE_CHARS)
     message = command_payload(message) or message
     conversations = request.app[CONVERSATIONS]
     engine_sender = conversations.sender_id("web", sender)
     if await _too_fast(request, engine_sender, message):
-        return web.json_response({"error": signposting.default().text("too_fast")}, status=429,
+        too_fast = signposting.default().text("too_fast", (language or Language()).code)
+        return web.json_response({"error": too_fast}, status=429,
                                  headers={"Retry-After": str(int(WINDOW_SECONDS)), **NO_STORE})
-    replies = await conversations.reply(engine_sender, message, delivery=f"web:{sender}",
-                                        location=location)
-    return web.json_response(replies, headers=NO_STORE)
+    answer = await conversations.reply(engine_sender, message, delivery=f"web:{sender}",
+                                       location=location, language=language)
+    # The conversation's language travels in headers, so the answer stays a list of replies:
+    # the page shows its own words in it and sends it back with the next message.
+    said = {"Content-Language": answer.language.code,
+            LANGUAGE_CHOSEN_HEADER: "true" if answer.language.chosen else "false"}
+    return web.json_response(answer.replies, headers={**NO_STORE, **said})
 
 
 @routes.post("/api/chat/notices")
@@ -151,22 +172,24 @@ async def chat_notices(request: web.Request) -> web.Response:
     """Asked by an open chat page now and then: whether staff wrote about a report made in
     it (the page id is random per page load, so a closed page is never told)."""
     sender = _text_field(await _json_object(request), "sender", MAX_SENDER_CHARS)
-    waiting = await messages.take_notices(request.app[SESSIONS], request.app[CIPHER],
-                                          f"web:{sender}")
-    return web.json_response({"notices": [STAFF_MESSAGE_NOTICE] if waiting else []},
+    languages = await messages.take_notices(request.app[SESSIONS], request.app[CIPHER],
+                                            f"web:{sender}")
+    return web.json_response({"notices": [staff_message_notice(code) for code in languages]},
                              headers=NO_STORE)
 
 
 @routes.post("/api/classify")
 async def classify_text(request: web.Request) -> web.Response:
-    """Topic, urgency, intent and confidence of a text, from the same model as the chat."""
+    """Topic, urgency, intent and confidence of a text, from the same model as the chat, and
+    the language it is written in."""
     text_value = _text_field(await _json_object(request), "text", MAX_MESSAGE_CHARS)
     try:
         parse = await request.app[ENGINE].parse(text_value)
     except EngineUnavailable:
         return web.json_response({"error": "the language model is not available, try again"},
                                  status=503)
-    return web.json_response(classify(parse, text_value))
+    return web.json_response({**classify(parse, text_value),
+                              "language": detect(text_value).language})
 
 
 @routes.get("/healthz")

@@ -4,6 +4,7 @@ import aiohttp_jinja2
 from aiohttp import web
 
 from bot import signposting
+from bot.language import RIGHT_TO_LEFT, from_hint, translations
 from bot.web.keys import SETTINGS
 
 routes = web.RouteTableDef()
@@ -30,11 +31,37 @@ async def root(_request: web.Request) -> web.Response:
 @routes.get("/chat")
 async def chat_page(request: web.Request) -> web.Response:
     """The page: a welcome that says what the bot can do; its emergency notice and "service
-    unavailable" text come from the data, like every number."""
-    texts = signposting.default()
+    unavailable" text come from the data, like every number. It opens in the browser's
+    language when that is one of the bot's, and carries its own words in every language,
+    so the language choice (or the resident writing in another language) changes them at
+    once, right to left for Arabic and Urdu."""
+    words = page_words()
+    language = _browser_language(request.headers.get("Accept-Language", ""), words)
     response = aiohttp_jinja2.render_template("chat.html", request, {
-        "notice": texts.text("chat_notice"), "welcome": texts.text("web_welcome"),
-        "unavailable": texts.text("unavailable"),
+        "language": language, "words": words, "said": words[language],
         "notice_seconds": request.app[SETTINGS].web_notice_seconds})
     response.headers.update(PAGE_HEADERS)
     return response
+
+
+def page_words() -> dict[str, dict[str, str]]:
+    """For each language the bot speaks: the page's own words (data/interface.yml, page.*),
+    its welcome, emergency notice and "service unavailable", its name and direction."""
+    phrasebook, guidance = translations.default(), signposting.default()
+    names = translations.language_names()
+    return {code: {"name": names[code], "dir": "rtl" if code in RIGHT_TO_LEFT else "ltr",
+                   "notice": guidance.text("chat_notice", code),
+                   "welcome": guidance.text("web_welcome", code),
+                   "unavailable": guidance.text("unavailable", code),
+                   **{key.removeprefix("page."): phrasebook.text("interface", key, code)
+                      for key in phrasebook.english["interface"] if key.startswith("page.")}}
+            for code in names}
+
+
+def _browser_language(header: str, words: dict) -> str:
+    """The first of the browser's languages the bot speaks ("pl-PL,pl;q=0.9,en;q=0.8")."""
+    for part in header.split(","):
+        code = from_hint(part.split(";")[0].strip())
+        if code in words and (code != "en" or part.strip().lower().startswith("en")):
+            return code
+    return "en"

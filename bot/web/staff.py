@@ -22,6 +22,7 @@ from aiohttp import web
 from aiohttp_session import get_session, new_session
 
 from bot import details, routing
+from bot.language import ENGLISH_NAMES
 from bot.report_answers import LABELS as ANSWER_LABELS
 from bot.report_answers import shown as shown_answer
 from bot.storage import casework, messages, queue, reports, staff
@@ -236,7 +237,8 @@ def handled_topics(user: dict) -> list[str] | None:
 def filter_choices() -> dict[str, dict[str, str]]:
     """The values each queue filter accepts, with their labels."""
     known = details.default().entities
-    return {"topic": dict(TOPIC_NAMES), "status": dict(casework.STATUSES),
+    return {"topic": dict(TOPIC_NAMES), "language": dict(ENGLISH_NAMES),
+            "status": dict(casework.STATUSES),
             "urgent": {"yes": "urgent", "no": "not urgent"},
             "strand": dict(known["hate_strand"].values), "area": dict(known["place"].values),
             "referred_to": {oid: org.name for oid, org in routing.default().organisations.items()}}
@@ -246,7 +248,7 @@ def queue_filter(query) -> queue.QueueFilter:
     """The filters in the query string, each checked; a bad one is a 400 that names it."""
     choices = filter_choices()
     values: dict[str, object] = {}
-    for name in ("topic", "status", "urgent", "strand", "area", "referred_to"):
+    for name in ("topic", "language", "status", "urgent", "strand", "area", "referred_to"):
         value = query.get(name, "")
         if value and value not in choices[name]:
             raise web.HTTPBadRequest(text=f"Unknown {name.replace('_', ' ')}: choose one offered.")
@@ -306,14 +308,15 @@ def _span(delta: dt.timedelta) -> str:
     return f"{hours // 24} d" if hours >= 48 else f"{hours} h"
 
 
-EXPORT_COLUMNS = ["reference", "topic", "urgent", "status", "received", "assigned_to",
-                  "details", "referrals"]
+EXPORT_COLUMNS = ["reference", "topic", "language", "urgent", "status", "received",
+                  "assigned_to", "details", "referrals"]
 EXPORT_LIMIT = 10_000
 
 
 def export_row(report) -> list[object]:
     """A report's structured fields: no free text, no contact details."""
-    return [format_reference(report.reference), report.topic, "yes" if report.urgent else "no",
+    return [format_reference(report.reference), report.topic, report.language,
+            "yes" if report.urgent else "no",
             report.status, report.created_at.strftime("%Y-%m-%d %H:%M"), report.assigned_to or "",
             "; ".join(f"{label}: {values}" for label, values in
                       details.default().labelled(report.details or {})),
@@ -352,6 +355,7 @@ async def report_page(request: web.Request, user: dict) -> web.Response:
         "organisations": routing.default().organisations, "labels": ANSWER_LABELS,
         "shown": shown_answer, "statuses": casework.STATUSES, "outcomes": casework.OUTCOMES,
         "topic_names": TOPIC_NAMES, "referral_states": casework.REFERRAL_STATES,
+        "language_name": ENGLISH_NAMES.get(case.report.language, case.report.language),
         **referral_choices(case.report),
         "handlers": await staff.handlers_of(request.app[SESSIONS], case.report.topic),
         "done": DONE_NOTICES.get(request.query.get("done", ""))})
