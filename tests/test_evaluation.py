@@ -7,6 +7,7 @@ import pytest
 from bot.evaluation import data, thresholds
 from bot.evaluation.baselines import KeywordRules, TfidfLogistic
 from bot.evaluation.metrics import confusion, score
+from bot.language import LANGUAGES
 from bot.topics import TOPICS, classify
 
 
@@ -81,3 +82,17 @@ def test_the_threshold_split_is_repeatable_disjoint_and_a_fifth_of_each_intent()
     assert (train, validation) == thresholds.split(list(reversed(examples)))
     assert not set(train) & set(validation) and len(train) + len(validation) == 20
     assert sorted(i for _, i in validation) == ["asb", "asb", "urgent_asb", "urgent_asb"]
+
+
+@pytest.mark.parametrize("kind", ["heldout", "validation"])
+@pytest.mark.parametrize("language", LANGUAGES[1:])
+def test_each_languages_test_messages_are_labelled_and_never_trained_on(kind, language):
+    """At least 60 messages a file, some urgent, every topic; written apart from the
+    training examples, and none of them one (the held-out files are read once, after every
+    choice; the validation files choose settings)."""
+    (path,) = data.test_files(kind)[language]
+    messages = data.heldout(path)
+    assert len(messages) >= 60 and sum(m.urgent for m in messages) >= 10
+    assert {m.topic for m in messages} == set(TOPICS)
+    training = {text.lower() for text, _ in data.training_examples()}
+    assert not [m.text for m in messages if m.text.lower() in training]

@@ -1,5 +1,10 @@
-"""`python -m bot.evaluation` (`make eval`): score the model and both baselines on the
-held-out set, print them side by side, write var/eval/results.json and confusion.png."""
+"""`python -m bot.evaluation` (`make eval`): score the model and both baselines on every
+language's held-out messages, beside the safety net alone and the English-only pipeline
+this one replaced; print them side by side, write var/eval/results.json and confusion.png.
+
+`--set validation` scores the validation files instead (for choosing settings; the held-out
+files are read once, after every choice is made).
+"""
 
 from __future__ import annotations
 
@@ -15,41 +20,92 @@ from bot import safety
 from bot.evaluation import data
 from bot.evaluation.baselines import KeywordRules, TfidfLogistic
 from bot.evaluation.metrics import confusion, score
+from bot.language import ENGLISH_NAMES, detect
 from bot.runner import MODEL, Services, child_environment, free_port
 from bot.settings import PROJECT_ROOT, Settings
 from bot.topics import TOPICS, classify
 
 OUT_DIR = PROJECT_ROOT / "var" / "eval"
 TRAIN_SECONDS_FILE = PROJECT_ROOT / "models" / "train-seconds.txt"
+# What the English-only pipeline (commit 2796976: all-MiniLM-L6-v2, English training data
+# only) said of every held-out and validation message, kept because that pipeline is gone
+# (docs/languages.md, "The English-only pipeline's answers").
+ENGLISH_ONLY_FILE = PROJECT_ROOT / "docs" / "english_only_answers.json"
 LOAD_TIMEOUT = 300
 OURS = "rasa model + safety net"
+BASELINES = ("tf-idf + logistic regression", "keyword rules")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--heldout", type=Path, default=data.HELDOUT_FILE)
+    parser.add_argument("--set", choices=("heldout", "validation"), default="heldout")
+    parser.add_argument("--heldout", type=Path, help="one file instead (scored as English)")
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     args = parser.parse_args()
-    messages = data.heldout(args.heldout)
+    files = {"en": [args.heldout]} if args.heldout else data.test_files(args.set)
+    sets = {code: [m for path in paths for m in data.heldout(path)]
+            for code, paths in files.items()}
     texts, intents = zip(*data.training_examples(), strict=True)
-    predictions = {
-        "keyword rules": _predict(KeywordRules().fit(list(texts), list(intents)).parse, messages),
-        "tf-idf + logistic regression": _predict(
-            TfidfLogistic().fit(list(texts), list(intents)).parse, messages),
-    }
-    parses, load_seconds, latencies = _parse_with_engine([m.text for m in messages])
-    predictions[OURS] = [classify(parse, m.text)
-                         for parse, m in zip(parses, messages, strict=True)]
-    results = _results(messages, predictions, load_seconds, latencies)
+    baselines = {BASELINES[0]: TfidfLogistic().fit(list(texts), list(intents)),
+                 BASELINES[1]: KeywordRules().fit(list(texts), list(intents))}
+    every = [m.text for messages in sets.values() for m in messages]
+    parses, load_seconds, latencies = _parse_with_engine(every)
+    by_text = dict(zip(every, parses, strict=True))
+    english_only = (json.loads(ENGLISH_ONLY_FILE.read_text(encoding="utf-8"))
+                    if ENGLISH_ONLY_FILE.exists() else {})
+    languages = {code: _language_results(code, messages, by_text, baselines, english_only)
+                 for code, messages in sets.items()}
+    results = {"set": args.set, "files": {c: [str(p.relative_to(PROJECT_ROOT)) for p in paths]
+                                          for c, paths in files.items()},
+               "topics": list(TOPICS), "languages": languages,
+               **_timings(load_seconds, latencies)}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-    _draw_confusion(results, args.out / "confusion.png")
+    _draw_confusion(languages["en"], args.out / "confusion.png")
     print(_table(results))
     print(f"\nwritten: {args.out / 'results.json'}, {args.out / 'confusion.png'}")
 
 
-def _predict(parse, messages: list[data.Labelled]) -> list[dict]:
-    return [classify(parse(m.text), m.text) for m in messages]
+def _language_results(code: str, messages: list[data.Labelled], parses: dict[str, dict],
+                      baselines: dict, english_only: dict[str, dict]) -> dict:
+    """Every system's scores on one language's messages."""
+    gold = [(m.topic, m.urgent) for m in messages]
+    predicted = {OURS: [classify(parses[m.text], m.text) for m in messages]}
+    for name, model in baselines.items():
+        predicted[name] = [classify(model.parse(m.text), m.text) for m in messages]
+    systems = {}
+    for name, said in predicted.items():
+        systems[name] = score(gold, [(p["topic"], p["urgent"]) for p in said])
+        systems[name]["confusion"] = confusion([g[0] for g in gold], [p["topic"] for p in said])
+        systems[name]["missed"] = sum(g[1] and not p["urgent"] for g, p in zip(gold, said,
+                                                                                strict=True))
+        systems[name]["false_alarms"] = sum(p["urgent"] and not g[1]
+                                            for g, p in zip(gold, said, strict=True))
+    net = score(gold, [("other", safety.is_urgent(m.text)) for m in messages])
+    old = [english_only.get(m.text) for m in messages]
+    known = [(g, o) for g, o in zip(gold, old, strict=True) if o]
+    return {
+        "messages": len(messages), "urgent": sum(m.urgent for m in messages),
+        "systems": systems,
+        "safety_net_alone": {"urgent_recall": net["urgent_recall"],
+                             "urgent_precision": net["urgent_precision"]},
+        "english_only_pipeline": score([g for g, _ in known],
+                                       [(o["topic"], o["urgent"]) for _, o in known])
+        if len(known) == len(messages) else None,
+        # How often the language identifier names the file's language (short messages
+        # keep the conversation's language instead: bot/language).
+        "language_detected": round(sum(detect(m.text).language == code for m in messages)
+                                   / len(messages), 3),
+    }
+
+
+def _timings(load_seconds: float, latencies: list[float]) -> dict:
+    ordered = sorted(latencies)
+    train = TRAIN_SECONDS_FILE.read_text().strip() if TRAIN_SECONDS_FILE.exists() else None
+    return {"parse_latency_ms": {"p50": round(statistics.median(ordered), 1),
+                                 "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 1)},
+            "model_load_seconds": round(load_seconds, 1),
+            "training_seconds": int(train) if train else None}
 
 
 def _parse_with_engine(texts: list[str]) -> tuple[list[dict], float, list[float]]:
@@ -98,35 +154,14 @@ def _post(url: str, body: dict) -> dict:
         return json.load(resp)
 
 
-def _results(messages, predictions: dict[str, list[dict]], load_seconds: float,
-             latencies: list[float]) -> dict:
-    gold = [(m.topic, m.urgent) for m in messages]
-    systems = {}
-    for name, preds in predictions.items():
-        systems[name] = score(gold, [(p["topic"], p["urgent"]) for p in preds])
-        systems[name]["confusion"] = confusion([g[0] for g in gold], [p["topic"] for p in preds])
-    net = score(gold, [("other", safety.is_urgent(m.text)) for m in messages])
-    ordered = sorted(latencies)
-    train = TRAIN_SECONDS_FILE.read_text().strip() if TRAIN_SECONDS_FILE.exists() else None
-    return {
-        "heldout_messages": len(messages),
-        "urgent_messages": sum(m.urgent for m in messages),
-        "topics": list(TOPICS),
-        "systems": systems,
-        "safety_net_alone": {"urgent_precision": net["urgent_precision"],
-                             "urgent_recall": net["urgent_recall"]},
-        "parse_latency_ms": {"p50": round(statistics.median(ordered), 1),
-                             "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 1)},
-        "model_load_seconds": round(load_seconds, 1),
-        "training_seconds": int(train) if train else None,
-    }
-
-
 def _table(results: dict) -> str:
-    names = list(results["systems"])
+    """The English per-topic table, then one row per language."""
+    languages = results["languages"]
+    english = languages["en"]["systems"]
+    names = [OURS, *BASELINES]
     width = 30
-    lines = [f"{results['heldout_messages']} held-out messages "
-             f"({results['urgent_messages']} urgent)", "",
+    lines = [f"{results['set']} messages, English: {languages['en']['messages']} "
+             f"({languages['en']['urgent']} urgent)", "",
              "".ljust(24) + "".join(n[:width - 2].ljust(width) for n in names)]
 
     def row(label: str, values) -> None:
@@ -134,15 +169,29 @@ def _table(results: dict) -> str:
 
     for topic in results["topics"]:
         row(f"{topic} P/R/F1", [
-            "{precision:.2f} / {recall:.2f} / {f1:.2f}".format(**results["systems"][n]["per_topic"][topic])
+            "{precision:.2f} / {recall:.2f} / {f1:.2f}".format(**english[n]["per_topic"][topic])
             for n in names])
     for key in ("macro_f1", "accuracy", "urgent_recall", "urgent_precision"):
-        row(key.replace("_", " "), [f"{results['systems'][n][key]:.3f}" for n in names])
-    net = results["safety_net_alone"]
-    lines += ["", f"safety net alone: urgent recall {net['urgent_recall']:.3f}, "
-                  f"precision {net['urgent_precision']:.3f}",
-              f"parse latency (engine HTTP API, sequential): p50 "
-              f"{results['parse_latency_ms']['p50']} ms, p95 {results['parse_latency_ms']['p95']} ms",
+        row(key.replace("_", " "), [f"{english[n][key]:.3f}" for n in names])
+    lines += ["", "Every language (model + safety net; then the safety net alone, the "
+                  "English-only pipeline it replaced, and the TF-IDF baseline):", "",
+              f"{'language':<11}{'n':>4}{'urg':>5}  {'macro-F1':>8} {'acc':>6} {'urg R':>6} "
+              f"{'urg P':>6} {'miss':>4} {'f.a.':>4} | net R  net P | old F1 old R | "
+              f"tfidf F1 | lang id"]
+    for code, found in languages.items():
+        ours = found["systems"][OURS]
+        old = found["english_only_pipeline"]
+        net = found["safety_net_alone"]
+        lines.append(
+            f"{ENGLISH_NAMES.get(code, code):<11}{found['messages']:>4}{found['urgent']:>5}  "
+            f"{ours['macro_f1']:>8.3f} {ours['accuracy']:>6.3f} {ours['urgent_recall']:>6.3f} "
+            f"{ours['urgent_precision']:>6.3f} {ours['missed']:>4} {ours['false_alarms']:>4} | "
+            f"{net['urgent_recall']:.3f} {net['urgent_precision']:.3f} | "
+            + (f"{old['macro_f1']:.3f}  {old['urgent_recall']:.3f}" if old else "   -      -  ")
+            + f" | {found['systems'][BASELINES[0]]['macro_f1']:>8.3f} | "
+            f"{found['language_detected']:.3f}")
+    lines += ["", f"parse latency (engine HTTP API, sequential): p50 "
+                  f"{results['parse_latency_ms']['p50']} ms, p95 {results['parse_latency_ms']['p95']} ms",
               f"model load (process start to model ready): {results['model_load_seconds']} s",
               f"training time (last `make model`; Rasa reuses cached parts when it can): "
               f"{results['training_seconds']} s"]
@@ -156,7 +205,7 @@ def _draw_confusion(results: dict, path: Path) -> None:
     import matplotlib.pyplot as plt
 
     names = list(results["systems"])
-    topics = results["topics"]
+    topics = list(TOPICS)
     fig, axes = plt.subplots(1, len(names), figsize=(5.5 * len(names), 5), constrained_layout=True)
     for ax, name in zip(axes, names, strict=True):
         matrix = results["systems"][name]["confusion"]

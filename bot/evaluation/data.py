@@ -8,10 +8,26 @@ from pathlib import Path
 
 import yaml
 
+from bot.language import LANGUAGES
 from bot.settings import PROJECT_ROOT
 
-HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
-TRAINING_FILES = sorted((PROJECT_ROOT / "nlu_data").glob("*.yml"))
+TEST_DIR = PROJECT_ROOT / "tests" / "nlu"
+HELDOUT_FILE = TEST_DIR / "heldout.yml"
+TRAINING_FILES = sorted([*(PROJECT_ROOT / "nlu_data").glob("*.yml"),
+                         *(PROJECT_ROOT / "nlu_data" / "languages").glob("*.yml")])
+
+
+def test_files(kind: str) -> dict[str, list[Path]]:
+    """Each language's files of one kind: "heldout" (read once, after every choice) or
+    "validation" (for choosing settings); English has two validation files."""
+    if kind == "heldout":
+        return {code: [HELDOUT_FILE if code == "en" else TEST_DIR / f"heldout_{code}.yml"]
+                for code in LANGUAGES}
+    if kind == "validation":
+        return {code: ([TEST_DIR / "validation.yml", TEST_DIR / "validation2.yml"]
+                       if code == "en" else [TEST_DIR / f"validation_{code}.yml"])
+                for code in LANGUAGES}
+    raise ValueError(f"unknown kind of test file {kind!r}")
 
 
 @dataclass(frozen=True)
@@ -24,14 +40,14 @@ class Labelled:
 def heldout(path: Path = HELDOUT_FILE) -> list[Labelled]:
     """Resident messages labelled with topic and urgency; never used for training."""
     return [Labelled(m["text"], m["topic"], bool(m["urgent"]))
-            for m in yaml.safe_load(path.read_text())["messages"]]
+            for m in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]]
 
 
 def training_examples(paths: list[Path] = TRAINING_FILES) -> list[tuple[str, str]]:
     """(text, intent) pairs from the Rasa NLU training files, annotations removed."""
     pairs = []
     for path in paths:
-        for block in yaml.safe_load(path.read_text()).get("nlu", []):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
             if "intent" not in block:
                 continue
             for line in block["examples"].splitlines():
