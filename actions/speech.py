@@ -8,14 +8,15 @@ from collections.abc import Iterable
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import signposting
+from bot import safety, signposting
 from bot.language import translations
 
 
 def language_of(tracker: Tracker) -> str:
-    """The conversation's language: the slot, or this message's (set by the app)."""
-    return (tracker.get_slot("language")
-            or (tracker.latest_message.get("metadata") or {}).get("language") or "en")
+    """The conversation's language: this message's (set by the app), or the slot that
+    keeps the last one."""
+    return ((tracker.latest_message.get("metadata") or {}).get("language")
+            or tracker.get_slot("language") or "en")
 
 
 def say(dispatcher: CollectingDispatcher, tracker: Tracker, response: str,
@@ -50,8 +51,12 @@ def choices(tracker: Tracker, slot: str) -> dict[str, str]:
 def is_cancel(text: str, tracker: Tracker | None = None) -> bool:
     """"cancel", "stop", "anuluj"...: the resident wants out of what they were doing (the
     words in English and in the conversation's language)."""
-    typed = text.strip().casefold().rstrip(".!")
     said = {signposting.words("words.cancel")}
     if tracker is not None:
         said.add(words(tracker, "words.cancel"))
-    return any(typed == word.strip().casefold() for line in said for word in line.split(","))
+    return _plain(text) in {_plain(word) for line in said for word in line.split(",")}
+
+
+def _plain(text: str) -> str:
+    """"I’ve changed my mind!" and "ive changed my mind" alike."""
+    return safety.normalise(text).replace("'", "").strip().rstrip(".!")

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from bot import safety, signposting
 from bot.crypto import DataCipher
 from bot.engine import EngineClient, EngineUnavailable
-from bot.language import LANGUAGES, Language, asked_for, emergency_language, next_language, translations
+from bot.language import (
+    LANGUAGES,
+    Language,
+    asked_for,
+    emergency_language,
+    from_hint,
+    next_language,
+    translations,
+)
 from bot.storage.trackers import Trackers
 from bot.topics import topic_without_model
 
@@ -52,6 +60,19 @@ def chosen_language(text: str) -> str | None:
     if words and words[0].split("@")[0].lower() == LANGUAGE_COMMAND:
         return words[1].lower() if len(words) > 1 and words[1].lower() in LANGUAGES else None
     return asked_for(text)
+
+
+def is_language_command(text: str) -> bool:
+    """"/language" (with no language, or one the bot does not have)."""
+    words = text.split()
+    return bool(words) and words[0].split("@")[0].lower() == LANGUAGE_COMMAND
+
+
+def language_choice(language: str) -> dict:
+    """The question "which language?" with a button per language, each named in itself."""
+    return {"text": signposting.words("notice.choose_language", language),
+            "buttons": [{"title": name, "payload": f"{LANGUAGE_COMMAND} {code}"}
+                        for code, name in translations.language_names().items()]}
 
 
 def staff_message_notice(language: str | None) -> str:
@@ -91,13 +112,21 @@ class Conversations:
         the conversation's so far (None: none yet), `hint` the channel's language setting.
         """
         urgent = safety.is_urgent(text)
-        chosen = chosen_language(text)
+        try:
+            chosen = chosen_language(text)
+            answering = next_language(language, text, hint)
+            emergency_in = emergency_language(text, answering.code)
+        except Exception as exc:  # noqa: BLE001 - never between a resident and the 999 lines
+            log.error("deciding the language failed (%s): answering in the one so far",
+                      type(exc).__name__)
+            chosen, answering = None, language or Language(from_hint(hint))
+            emergency_in = answering.code
         if chosen and not urgent:
             return Answer([{"text": translations.default().response(
                 "utter_language_chosen", chosen).text}], Language(chosen, chosen=True))
-        answering = next_language(language, text, hint)
-        replies = ([{"text": signposting.emergency(emergency_language(text, answering.code))}]
-                   if urgent else [])
+        if is_language_command(text) and not urgent:
+            return Answer([language_choice(answering.code)], answering)
+        replies = [{"text": signposting.emergency(emergency_in)}] if urgent else []
         answer = await self._engine_reply(sender, text, delivery, location, urgent,
                                           answering.code)
         return Answer(replies + answer, answering)

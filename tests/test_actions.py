@@ -12,7 +12,7 @@ from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions import actions, report_lookup, safe_places, store
+from actions import actions, report_lookup, safe_places, speech, store
 from actions import signposting as signpost_actions
 from bot import signposting
 from bot.crypto import DataCipher, master_key
@@ -492,3 +492,10 @@ async def test_an_unsure_model_with_the_nets_sure_words_gets_the_reply_for_any_d
     messages, events = await run(signpost_actions.ActionSignpost(), unsure)
     assert [m.get("text") for m in messages] == [said("utter_when_safe")]
     assert SlotSet("urgent", True) in events
+
+
+@pytest.mark.parametrize(("typed", "cancels"), [
+    ("cancel", True), ("Stop.", True), ("ive changed my mind", True),
+    ("I’ve changed my mind!", True), ("stop them", False), ("no", False)])
+def test_cancel_words_are_read_whatever_the_apostrophe(typed, cancels):
+    assert speech.is_cancel(typed) is cancels

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot import signposting
+from bot import conversation, signposting
 from bot.conversation import STAFF_MESSAGE_NOTICE
 from bot.language import translations
 from bot.storage import messages, reports
@@ -62,8 +62,10 @@ async def test_an_open_chat_page_is_told_once_when_staff_write_about_its_report(
     assert await notices("tab-7") == []
     await messages.send_to_reporter(app[SESSIONS], app[CIPHER], report.reference, "casey",
                                     "Could you tell us more?")
+    await messages.send_to_reporter(app[SESSIONS], app[CIPHER], report.reference, "casey",
+                                    "And when did it start?")
     assert await notices("tab-8") == []
-    assert await notices("tab-7") == [STAFF_MESSAGE_NOTICE]
+    assert await notices("tab-7") == [STAFF_MESSAGE_NOTICE]  # two messages, one notice
     assert await notices("tab-7") == []
     assert (await client.post("/api/chat/notices", json={})).status == 400
     assert (await client.post("/api/chat/notices", data=b"\xff")).status == 400
@@ -297,6 +299,27 @@ async def test_asking_for_a_language_is_answered_in_it_without_the_engine(client
     _, said_in, chosen = await chat_in(client, "/language de", language="pl",
                                        language_chosen=True)
     assert (said_in, chosen) == ("de", "true")
+
+
+@pytest.mark.parametrize("typed", ["/language", "/language xx"])
+async def test_language_with_no_language_it_knows_offers_every_language(
+        client, fake_engine, typed):
+    replies, said_in, _ = await chat_in(client, typed, language="pl")
+    assert fake_engine.received == [] and said_in == "pl"
+    assert replies[0]["text"] == signposting.words("notice.choose_language", "pl")
+    assert {"title": "العربية", "payload": "/language ar"} in replies[0]["buttons"]
+    assert len(replies[0]["buttons"]) == 12
+
+
+async def test_the_emergency_lines_come_first_even_if_choosing_the_language_fails(
+        client, fake_engine, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the language identifier's model is missing")
+
+    monkeypatch.setattr(conversation, "next_language", broken)
+    replies, said_in, _ = await chat_in(client, "pomocy, on ma nóż", language="pl")
+    assert replies[0]["text"] == signposting.emergency("pl") and said_in == "pl"
+    assert fake_engine.received[-1]["metadata"]["emergency_shown"] is True
 
 
 async def test_a_language_the_bot_does_not_speak_is_a_400(client):

@@ -62,6 +62,10 @@ def test_roman_urdu_is_told_by_its_own_words(text, roman_urdu):
     ("switch to German", "de"),
     ("they called me a polish", None),
     ("my neighbour is Albanian and very noisy", None),
+    ("Albanian", None),  # an answer ("why were you targeted?"), not a request
+    ("polish.", None),
+    ("Polish please", "pl"),
+    ("english", "en"),
 ])
 def test_a_short_message_asking_for_a_language_chooses_it(text, language):
     assert asked_for(text) == language

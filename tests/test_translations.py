@@ -45,6 +45,8 @@ def _write(folder, language: str, change) -> None:
      "interface 'button.no_such_thing': the English has no such text"),
     (lambda d: d.update(provenance={"written_by": "someone"}), "provenance needs"),
     (lambda d: d["responses"].update(utter_greet=""), "must be a non-empty text"),
+    (lambda d: d["guidance"].update(emergency=d["guidance"]["emergency"] + " }"),
+     "a stray { or }"),
 ])
 def test_a_translation_that_would_change_a_fact_or_break_a_button_is_refused(
         tmp_path, change, problem):

@@ -46,6 +46,10 @@ _AFTER = r"(?: please| pls| plz|\?|!|\.)*"
 _REQUESTS = {code: re.compile(rf"^{_ASKING}{_SPEAK}(?:{names}){_AFTER}$")
              for code, names in _NAMES.items()}
 MAX_REQUEST_WORDS = 6
+# Another language's English name alone ("Polish", "Albanian") is more often an answer ("why
+# do you think they targeted you?") than a request: a request says more ("Polish please").
+_ANSWER_NOT_REQUEST = re.compile(r"^(?:polish|arabic|romanian|spanish|italian|portuguese|"
+                                 r"french|german|chinese|mandarin|albanian)[?!.]*$")
 
 
 def asked_for(text: str) -> str | None:
@@ -53,6 +57,6 @@ def asked_for(text: str) -> str | None:
     "po polsku", "中文"), or None. A message that only mentions a nationality ("they
     called me a Polish ...") asks for nothing."""
     plain = normalise(text).strip()
-    if len(plain.split()) > MAX_REQUEST_WORDS:
+    if len(plain.split()) > MAX_REQUEST_WORDS or _ANSWER_NOT_REQUEST.match(plain):
         return None
     return next((code for code, pattern in _REQUESTS.items() if pattern.match(plain)), None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -218,7 +219,18 @@ def _checked_text(where: str, value: object, english: str) -> str:
                 f"{where}: {kind} differ from the English"
                 + (f"; missing {', '.join(sorted(missing))}" if missing else "")
                 + (f"; not in the English {', '.join(sorted(extra))}" if extra else ""))
+    if _formats(english) and not _formats(value):
+        raise TranslationError(f"{where}: a stray {{ or }}, or an empty {{}}")
     return value.strip()
+
+
+def _formats(text: str) -> bool:
+    """Whether `str.format` can fill the text (signposting fills its placeholders so)."""
+    try:
+        return all(field for _, field, _, _ in string.Formatter().parse(text)
+                   if field is not None)
+    except ValueError:
+        return False
 
 
 @cache

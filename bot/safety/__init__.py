@@ -24,10 +24,12 @@ written once, without diacritics, and still matches "NÓŻ", "noz" and "nóż".
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import import_module
 
 # The net's languages, in the order a finding names them (English first).
@@ -103,11 +105,25 @@ def languages_of_danger(text: str) -> tuple[str, ...]:
     return _findings(text)[0]
 
 
-@lru_cache(maxsize=256)
 def _findings(text: str) -> tuple[tuple[str, ...], bool]:
     """(the languages whose words fired, whether any of them names a danger that can only
     be now), worked out once per message: the app, the rate limits and the actions all
-    ask, and the twelve languages' thousand patterns take a few milliseconds a message."""
+    ask, and the twelve languages' thousand patterns take a few milliseconds a message.
+    Remembered by a digest of the message, so no resident's words stay in memory."""
+    key = hashlib.blake2b(text.encode(), digest_size=16).digest()
+    found = _RECENT.get(key)
+    if found is None:
+        found = _RECENT[key] = _search(text)
+        if len(_RECENT) > RECENT_MESSAGES:
+            _RECENT.popitem(last=False)
+    return found
+
+
+RECENT_MESSAGES = 64
+_RECENT: OrderedDict[bytes, tuple[tuple[str, ...], bool]] = OrderedDict()
+
+
+def _search(text: str) -> tuple[tuple[str, ...], bool]:
     plain = normalise(text)
     fired, present = [], False
     for net in nets():

@@ -174,8 +174,8 @@ async def chat_notices(request: web.Request) -> web.Response:
     sender = _text_field(await _json_object(request), "sender", MAX_SENDER_CHARS)
     languages = await messages.take_notices(request.app[SESSIONS], request.app[CIPHER],
                                             f"web:{sender}")
-    return web.json_response({"notices": [staff_message_notice(code) for code in languages]},
-                             headers=NO_STORE)
+    notices = dict.fromkeys(staff_message_notice(code) for code in languages)  # each once
+    return web.json_response({"notices": list(notices)}, headers=NO_STORE)
 
 
 @routes.post("/api/classify")

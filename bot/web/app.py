@@ -15,10 +15,11 @@ from aiohttp import web
 from aiohttp_session import setup as setup_session
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
-from bot import details, directory, routing, signposting
+from bot import details, directory, routing, safety, signposting
 from bot.conversation import Conversations
 from bot.crypto import DataCipher, derive, master_key
 from bot.engine import EngineClient
+from bot.language import detect, translations
 from bot.ratelimit import make_limits
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.db import make_engine, make_sessionmaker
@@ -105,6 +106,11 @@ def create_app(settings: Settings | None = None) -> web.Application:
     signposting.default()
     details.default()
     routing.default()
+    # The safety net's words and the language identifier load here, not at a resident's
+    # first message (about 2 s); a broken pattern or translation stops start-up too.
+    safety.nets()
+    translations.default()
+    detect("warm up")
     master = master_key(settings)
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[api.json_errors])
     app[SETTINGS] = settings
