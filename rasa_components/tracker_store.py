@@ -134,6 +134,7 @@ class ConversationStoreUnavailable(Exception):
 # with the message's text.
 _rasa_retrieve_error = FailSafeTrackerStore.on_tracker_store_retrieve_error
 _rasa_handle_message = MessageProcessor.handle_message
+_rasa_save = FailSafeTrackerStore.save
 
 
 def _retrieve_error(self: FailSafeTrackerStore, error: Exception) -> None:
@@ -144,6 +145,20 @@ def _retrieve_error(self: FailSafeTrackerStore, error: Exception) -> None:
     raise ConversationStoreUnavailable(type(error).__name__) from error
 
 
+async def _save(self: FailSafeTrackerStore, tracker) -> None:
+    """Rasa's wrapper saves to memory when the store is away, so the next message, once the
+    store is back, reads the conversation as it was before: a report sent just before the
+    store went away would be offered again, and sent again under the same code. For this
+    store the turn fails instead (the app answers it), and the resident sends it again."""
+    if not isinstance(self._tracker_store, EncryptedSQLTrackerStore):
+        return await _rasa_save(self, tracker)
+    try:
+        await self._tracker_store.save(tracker)
+    except Exception as error:
+        log.error("conversation store unavailable, turn not saved: %s", type(error).__name__)
+        raise ConversationStoreUnavailable(type(error).__name__) from error
+
+
 async def _handle_message(self: MessageProcessor, message) -> list | None:
     try:
         return await _rasa_handle_message(self, message)
@@ -152,4 +167,5 @@ async def _handle_message(self: MessageProcessor, message) -> list | None:
 
 
 FailSafeTrackerStore.on_tracker_store_retrieve_error = _retrieve_error
+FailSafeTrackerStore.save = _save
 MessageProcessor.handle_message = _handle_message
