@@ -56,14 +56,14 @@ def command_payload(text: str) -> str | None:
 def chosen_language(text: str) -> str | None:
     """The language a message asks for: "/language pl", "English please", "do you speak
     Polish?"; None for any other message."""
-    words = text.split()
-    if words and words[0].split("@")[0].lower() == LANGUAGE_COMMAND:
+    if is_language_command(text):
+        words = text.split()
         return words[1].lower() if len(words) > 1 and words[1].lower() in LANGUAGES else None
     return asked_for(text)
 
 
 def is_language_command(text: str) -> bool:
-    """"/language" (with no language, or one the bot does not have)."""
+    """"/language", "/language@SaferOxfordBot pl": the command, whatever follows it."""
     words = text.split()
     return bool(words) and words[0].split("@")[0].lower() == LANGUAGE_COMMAND
 
