@@ -9,10 +9,12 @@ APP_PY := $(APP_VENV)/bin/python
 RASA := $(ENGINE_VENV)/bin/rasa
 MODEL := models/current.tar.gz
 DETAILS_DATA := nlu_data/details.yml
-# Of rasa_components/, the intent classifier and the sentence featurizer (with its encoder)
+# Of rasa_components/, the intent classifier, the answer selector (with the knowledge base's
+# questions) and the sentence featurizer (with its encoder)
 # are part of the model (the conversation store and the engine's run-time additions are not).
 TRAINING_DATA := config.yml domain.yml $(DETAILS_DATA) $(wildcard nlu_data/*.yml) \
 	$(wildcard nlu_data/languages/*.yml) \
+	data/answers.yml rasa_components/answer_selector.py \
 	rasa_components/intent_classifier.py rasa_components/sentence_featurizer.py \
 	rasa_components/sentence_encoder.py
 
@@ -20,7 +22,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run run-replicas test eval bench screenshots setup model lint validate conversation-test pytest lock-app lock-engine clean
+.PHONY: run run-replicas test eval converse bench screenshots setup model lint validate conversation-test pytest lock-app lock-engine clean
 
 ## run: set up what is missing, train if the training data changed, start everything
 run: setup $(MODEL)
@@ -36,6 +38,10 @@ test: setup $(MODEL) lint validate conversation-test pytest
 ## eval: the model, the safety net and the baselines on every language's held-out messages (tests/nlu/heldout*.yml) -> var/eval/ (EVAL_ARGS="--set validation" for the validation files)
 eval: setup $(MODEL)
 	$(APP_PY) -m bot.evaluation $(EVAL_ARGS)
+
+## converse: scripted resident conversations through /api/chat (tests/nlu/conversations.yml) -> var/eval/conversations.json
+converse: setup $(MODEL)
+	$(APP_PY) -m bot.evaluation.conversations
 
 ## bench: simulated residents (web chat, Telegram) at 1, 5, 20, 50 concurrent conversations -> var/bench/ (options: BENCH_ARGS="--help")
 bench: setup $(MODEL)

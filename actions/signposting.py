@@ -71,7 +71,8 @@ class ActionSignpost(Action):
         urgent = is_urgent(message, message.get("text") or "")
         emergency_shown = bool((message.get("metadata") or {}).get("emergency_shown"))
         if model_says_urgent(message) and not emergency_shown:
-            dispatcher.utter_message(text=signposting.emergency(language_of(tracker)))
+            dispatcher.utter_message(text=signposting.emergency(language_of(tracker)),
+                                     json_message={"alert": True})
         if intent in OFF_TOPIC and urgent:
             return _topic_reply(dispatcher, tracker, topic_of(message), urgent)
         if intent == "out_of_scope":
@@ -105,11 +106,28 @@ class ActionSignpost(Action):
 def _topic_reply(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
                  urgent: bool) -> list[dict]:
     """The topic's guidance with its services, spiking's testing question, then the offer to
-    report (for domestic abuse, to keep a record; when urgent, once they are safe)."""
+    report (for domestic abuse, to keep a record). Danger now: the 999 lines stay alone,
+    with only "I'm safe now" and "More help" under them."""
+    events = [SlotSet("topic", topic), SlotSet("urgent", urgent)]
+    if urgent:
+        say(dispatcher, tracker, "utter_danger_choices",
+            [button(tracker, "button.safe_now", "/safe_now"),
+             button(tracker, "button.more_help", "/more_help")])
+        return events
+    return events + topic_help(dispatcher, tracker, topic)
+
+
+def topic_help(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
+               urgent: bool = False) -> list[dict]:
+    """The topic's guidance, its services and the offer to report; a guidance already shown
+    in this conversation is not shown again, only pointed to."""
+    shown = list(tracker.get_slot("guidance_shown") or [])
+    if topic in shown and topic != "other":
+        return _offer(dispatcher, tracker, topic, urgent, "utter_guidance_shown")
     text = guidance(tracker, topic, **case_review_figures())
     if topic == "spiking" and "needle" in (tracker.get_slot("spiking_method") or []):
         text += "\n" + guidance(tracker, "spiking_needle")
-    events = [SlotSet("topic", topic), SlotSet("urgent", urgent)]
+    events = [SlotSet("guidance_shown", [*shown, topic])]
     if topic in ASKED_FOR_TOPIC and (topic != "other" or not urgent):
         events += show_services(dispatcher, tracker, text, topic=topic, urgent=urgent,
                                 asked=ASKED_FOR_TOPIC[topic])
@@ -117,13 +135,22 @@ def _topic_reply(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
         dispatcher.utter_message(text=text)
     if topic == "spiking":
         _spiking_time(dispatcher, tracker)
+    return events + _offer(dispatcher, tracker, topic, urgent)
+
+
+def _offer(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, urgent: bool,
+           before: str | None = None) -> list[dict]:
+    """The offer to report (for domestic abuse, to keep a record; when urgent, once safe),
+    after `before` when given."""
+    if before:
+        say(dispatcher, tracker, before)
     if urgent:
         say(dispatcher, tracker, "utter_when_safe", report_buttons(tracker))
     elif topic == "domestic_abuse":
         say(dispatcher, tracker, "utter_offer_record", record_buttons(tracker))
     else:
         say(dispatcher, tracker, "utter_offer_report", report_buttons(tracker))
-    return events
+    return []
 
 
 def _asked_about(message: dict) -> str | None:
@@ -187,6 +214,29 @@ def area_of(tracker: Tracker) -> str | None:
     areas = directory.default().areas.of_place_value
     named = [areas[p] for p in tracker.get_slot("place") or [] if p in areas]
     return named[-1] if named else None
+
+
+class ActionAfterDanger(Action):
+    """After the 999 lines: "I'm safe now" gets the offer to report (or keep a record);
+    "More help", the topic's guidance and services (open-now, 24-hour ones first)."""
+
+    def name(self) -> str:
+        return "action_after_danger"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict) -> list[dict]:
+        topic = tracker.get_slot("topic") or "other"
+        if intent_name(tracker.latest_message) == "more_help" and topic == "other":
+            events = show_services(dispatcher, tracker, guidance(tracker, "helplines"),
+                                   topic=None, asked="support", urgent=True)
+            say(dispatcher, tracker, "utter_when_safe", report_buttons(tracker))
+            return events
+        if intent_name(tracker.latest_message) == "more_help":
+            return topic_help(dispatcher, tracker, topic, urgent=True)
+        offer = ("utter_offer_record", record_buttons(tracker)) if topic == "domestic_abuse" \
+            else ("utter_safe_now", report_buttons(tracker))
+        say(dispatcher, tracker, offer[0], offer[1])
+        return []
 
 
 class ActionMoreServices(Action):

@@ -126,7 +126,7 @@ class Conversations:
                 "utter_language_chosen", chosen).text}], Language(chosen, chosen=True))
         if is_language_command(text) and not urgent:
             return Answer([language_choice(answering.code)], answering)
-        replies = [{"text": signposting.emergency(emergency_in)}] if urgent else []
+        replies = [{"text": signposting.emergency(emergency_in), "alert": True}] if urgent else []
         answer = await self._engine_reply(sender, text, delivery, location, urgent,
                                           answering.code)
         return Answer(replies + answer, answering)
@@ -171,7 +171,10 @@ class Conversations:
 
 
 def _message(raw: dict) -> dict:
+    """A reply as the channels take it: text, buttons, and "alert" for the 999 lines."""
     message = {"text": raw.get("text", "")}
+    if (raw.get("custom") or {}).get("alert"):
+        message["alert"] = True
     buttons = [{"title": b["title"], "payload": b["payload"]}
                for b in raw.get("buttons") or [] if b.get("title") and b.get("payload")]
     if buttons:

@@ -34,7 +34,7 @@ def read_yaml(path: Path, error: type[ValueError]) -> object:
         raise error(f"{path}: cannot read: {exc}") from exc
 
 
-_loaded: dict[tuple[Path, ...], tuple[tuple, Any]] = {}
+_loaded: dict[tuple[str, tuple[Path, ...]], tuple[tuple, Any]] = {}
 
 
 def reloaded(what: str, paths: tuple[Path, ...], load: Callable[[], T],
@@ -44,16 +44,17 @@ def reloaded(what: str, paths: tuple[Path, ...], load: Callable[[], T],
     A changed file that `load` refuses (raising `error`) is logged and what was in use stays,
     so a bad hand edit never breaks conversations under way; at first, it is raised."""
     stamp = tuple(_stamp(path) for path in paths)
-    known = _loaded.get(paths)
+    key = (what, paths)
+    known = _loaded.get(key)
     if known is None or known[0] != stamp:
         try:
-            _loaded[paths] = (stamp, load())
+            _loaded[key] = (stamp, load())
         except error as exc:
             if known is None:
                 raise
             log.error("%s not reloaded, the one in use stays: %s", what, exc)
-            _loaded[paths] = (stamp, known[1])
-    return _loaded[paths][1]
+            _loaded[key] = (stamp, known[1])
+    return _loaded[key][1]
 
 
 def _stamp(path: Path) -> tuple[int, int, int]:

@@ -10,14 +10,14 @@ translates it (bot/language/translations.py), with the same facts filled in.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
 from bot import directory
-from bot.datafiles import read_yaml
+from bot.datafiles import read_yaml, reloaded
 from bot.directory.hours import Status
 from bot.directory.safe_places import WALK_LIMIT_MINUTES, Nearby
 from bot.directory.select import Suggestion, page, select
@@ -91,15 +91,17 @@ def load(path: Path = SIGNPOSTING_FILE,
         theirs = {sid: {**fields, **({"how": sections["directory"][f"{sid}.how"]}
                                      if f"{sid}.how" in sections["directory"] else {})}
                   for sid, fields in facts.items()}
-        translated[language] = {key: _render(path, key, text, theirs)
+        translated[language] = {key: render_facts(path, key, text, theirs)
                                 for key, text in sections["guidance"].items()}
     for language in LANGUAGES[1:]:
         untranslated[language] = phrases.note(language)
-    return Signposting({key: _render(path, key, text, facts) for key, text in texts.items()},
+    return Signposting({key: render_facts(path, key, text, facts) for key, text in texts.items()},
                        translated, untranslated)
 
 
-def _render(path: Path, key: str, text: str, facts: dict[str, dict[str, str]]) -> str:
+def render_facts(path: Path, key: str, text: str, facts: dict[str, dict[str, str]]) -> str:
+    """The text with each {service_id.field} filled in from the directory; SignpostingError
+    for one the directory does not have."""
     for _, field_name, _, _ in string.Formatter().parse(text):
         if field_name is None:
             continue
@@ -125,9 +127,27 @@ def words(key: str, language: str | None = None, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+# A phone number inside a service's "how" line ("out of hours call 020 7008 1500").
+_NUMBER_IN_WORDS = re.compile(r"\+?\d[\d ()]{1,}\d")
+PHONE_FIELDS = ("phone", "phone_non_emergency", "text")
+
+
+def phones_in(text: str) -> list[str]:
+    """The directory's phone numbers that a reply shows, longest first, for the web page to
+    make them tappable (tel: links): only numbers of the directory, so "24 hours" or "7 days"
+    never become a call."""
+    numbers = set()
+    for service in directory.default().services.values():
+        numbers.update(v for k, v in service.contact.items() if k in PHONE_FIELDS)
+        numbers.update(_NUMBER_IN_WORDS.findall(service.how))
+    return sorted((n for n in numbers if re.search(rf"(?<![\d+]){re.escape(n)}(?!\d)", text)),
+                  key=len, reverse=True)
+
+
 def service_line(suggestion: Suggestion, language: str | None = None) -> str:
     """"• Stop Hate UK: call 0800 138 1625, text 07717 989 025 (24 hours)", with
-    "interpreters" for a service that offers them to a resident writing another language."""
+    "interpreters" for a service that offers them to a resident writing another language,
+    and no hours for a service whose hours are not known."""
     service = suggestion.service
     ways = [words(f"contact.{kind}", language, value=value)
             for kind, value in service.contact.items()]
@@ -135,7 +155,12 @@ def service_line(suggestion: Suggestion, language: str | None = None) -> str:
         ways.append(translations.default().text("directory", f"{service.id}.how", language))
     if service.languages and language not in (None, "en"):
         ways.append(words("services.interpreters", language))
-    return f"• {service.name}: {', '.join(ways)} ({status_words(suggestion.status, language)})"
+    line = f"• {service.name}: {', '.join(ways)}"
+    # Hours the sources do not give are not shown: "(opening hours not confirmed)" read
+    # as "this may not work".
+    if suggestion.status.kind == "unknown":
+        return line
+    return f"{line} ({status_words(suggestion.status, language)})"
 
 
 def status_words(status: Status, language: str | None = None) -> str:
@@ -217,7 +242,8 @@ def _distance(metres: float) -> str:
     return f"{round(metres, -1):.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
 
 
-@cache
 def default() -> Signposting:
-    """The project's signposting, loaded once per process."""
-    return load()
+    """The project's signposting, read again when it, the directory or a translation
+    changes: a number corrected in the staff console is in the very next reply, in the app
+    and the action server alike."""
+    return reloaded("signposting", translations.source_files(), load, SignpostingError)

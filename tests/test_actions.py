@@ -102,7 +102,7 @@ async def test_urgent_intent_gets_emergency_guidance_unless_the_net_showed_it():
     shown, _ = await run(signpost_actions.ActionSignpost(),
                          tracker(intent="urgent_danger", metadata={"emergency_shown": True}))
     assert signposting.default().text("emergency") not in [m.get("text") for m in shown]
-    assert shown[0]["text"] == said("utter_when_safe")
+    assert shown[0]["text"] == said("utter_danger_choices")
 
 
 async def test_submit_stores_the_report_then_gives_its_reference(action_env):
@@ -154,15 +154,39 @@ async def test_a_cancelled_draft_is_dropped_and_nothing_stored(action_env, slots
     await engine.dispose()
 
 
-async def test_urgent_topic_gets_emergency_first_then_that_topics_help():
+async def test_urgent_topic_gets_the_999_lines_alone_then_safe_now_or_more_help():
     messages, events = await run(signpost_actions.ActionSignpost(),
                                  tracker(intent="urgent_domestic_abuse"))
     guidance = signposting.default()
     assert messages[0]["text"] == guidance.text("emergency")
-    assert messages[1]["text"].startswith(guidance.text("domestic_abuse"))
-    assert "(24 hours)" in messages[1]["text"].splitlines()[-3]
-    assert messages[2]["text"] == said("utter_when_safe")
+    assert messages[0]["custom"] == {"alert": True}
+    assert [m["text"] for m in messages[1:]] == [said("utter_danger_choices")]
+    assert [b["payload"] for b in messages[1]["buttons"]] == ["/safe_now", "/more_help"]
     assert SlotSet("topic", "domestic_abuse") in events and SlotSet("urgent", True) in events
+
+
+async def test_more_help_after_danger_gives_the_topics_help_and_safe_now_the_offer():
+    slots = {"topic": "domestic_abuse", "urgent": True}
+    messages, events = await run(signpost_actions.ActionAfterDanger(),
+                                 tracker(intent="more_help", slots=slots))
+    assert messages[0]["text"].startswith(signposting.default().text("domestic_abuse"))
+    assert "(24 hours)" in messages[0]["text"].splitlines()[-3]
+    assert messages[-1]["text"] == said("utter_when_safe")
+    messages, _ = await run(signpost_actions.ActionAfterDanger(),
+                            tracker(intent="safe_now", slots=slots))
+    assert [m["text"] for m in messages] == [said("utter_offer_record")]
+    messages, _ = await run(signpost_actions.ActionAfterDanger(),
+                            tracker(intent="more_help", slots={"topic": "other"}))
+    assert messages[0]["text"].startswith(signposting.default().text("helplines"))
+
+
+async def test_a_topics_guidance_already_shown_is_pointed_to_not_repeated():
+    messages, events = await run(signpost_actions.ActionSignpost(), tracker(intent="asb"))
+    assert SlotSet("guidance_shown", ["asb"]) in events
+    again = tracker(intent="asb", slots={"guidance_shown": ["asb"]})
+    messages, _ = await run(signpost_actions.ActionSignpost(), again)
+    assert [m["text"] for m in messages] == [said("utter_guidance_shown"),
+                                             said("utter_offer_report")]
 
 
 @pytest.mark.parametrize(("intent", "key"), sorted(signpost_actions.SUPPORT_GUIDANCE.items()))
@@ -222,9 +246,8 @@ async def test_danger_now_outside_the_topics_gets_the_danger_reply_and_an_urgent
     missing = tracker(intent=intent, metadata={"emergency_shown": True},
                       text="my 7 year old has wandered off in the park, cant find her")
     messages, events = await run(signpost_actions.ActionSignpost(), missing)
-    assert [m.get("text") for m in messages] == [said("utter_when_safe")]
-    assert [b["payload"] for b in messages[0]["buttons"]] == [
-        "/report_incident", "/deny", "/quick_exit"]
+    assert [m.get("text") for m in messages] == [said("utter_danger_choices")]
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/safe_now", "/more_help"]
     assert SlotSet("topic", "other") in events and SlotSet("urgent", True) in events
 
 
@@ -490,7 +513,7 @@ async def test_an_unsure_model_with_the_nets_sure_words_gets_the_reply_for_any_d
     unsure.latest_message["intent_ranking"] = [
         {"name": "nlu_fallback", "confidence": 0.3}, {"name": "greet", "confidence": 0.2}]
     messages, events = await run(signpost_actions.ActionSignpost(), unsure)
-    assert [m.get("text") for m in messages] == [said("utter_when_safe")]
+    assert [m.get("text") for m in messages] == [said("utter_danger_choices")]
     assert SlotSet("urgent", True) in events
 
 

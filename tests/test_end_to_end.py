@@ -18,7 +18,7 @@ import aiohttp
 import pytest
 from sqlalchemy import text
 
-from bot import signposting
+from bot import answers, signposting
 from bot.conversation import STAFF_MESSAGE_NOTICE
 from bot.crypto import DataCipher, master_key
 from bot.runner import Services
@@ -111,6 +111,37 @@ async def test_someone_in_danger_gets_999_guidance_first(system):
     first = replies[0]["text"]
     assert "999" in first and "55" in first and "18000" in first
     assert texts(replies).count(signposting.default().text("emergency")) == 1
+
+
+async def test_danger_now_gets_the_999_lines_alone_then_safe_now_or_more_help(system):
+    replies = await chat(system, "e2e-danger-choices", "hes outside with a knife")
+    assert replies[0]["alert"] is True and replies[0]["text"] == signposting.emergency("en")
+    assert "tel" not in json.dumps(replies) and "0808" not in json.dumps(replies[1:])
+    assert [b["payload"] for b in replies[-1]["buttons"]] == ["/safe_now", "/more_help"]
+    assert not any("/report_incident" in payloads([r]) for r in replies)
+    helped = await chat(system, "e2e-danger-choices", "/more_help")
+    assert any(r.get("phones") for r in helped)
+    safe = await chat(system, "e2e-danger-choices", "/safe_now")
+    assert "/report_incident" in payloads(safe)
+
+
+@pytest.mark.parametrize(("question", "answer_id"), [
+    ("is it abuse if he doesnt hit me", "da_abuse_without_hitting"),
+    ("what is the community trigger?", "asb_case_review"),
+    ("when is the mens advice line open", "da_mens_advice_line_hours"),
+])
+async def test_a_question_gets_its_answer_and_tell_me_more_the_rest(system, question,
+                                                                     answer_id):
+    known = answers.default()
+    sender = f"e2e-question-{answer_id}"
+    replies = await chat(system, sender, question)
+    assert texts(replies) == [known.text(answer_id, "answer", incidents=3, months=6)]
+    more = [p for p in payloads(replies) if p.startswith("/answer_more")]
+    assert more == [f'/answer_more{{"answer_id": "{answer_id}"}}']
+    replies = await chat(system, sender, more[0])
+    assert texts(replies)[0] == known.text(answer_id, "more", incidents=3, months=6)
+    replies = await chat(system, sender, "yes")  # to "Is there anything else...?"
+    assert "/asb" in payloads(replies) and "/human_handoff" in payloads(replies)
 
 
 async def answer_questions(send, replies, answers: dict[str, list[str]],

@@ -22,7 +22,7 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Page, Route, async_playwright, expect
 
-from bot import signposting
+from bot import answers, signposting
 from bot.conversation import Conversations
 from bot.crypto import DataCipher, master_key
 from bot.runner import Services
@@ -50,6 +50,7 @@ ELSEWHERE = "https://example.org/"
 DANGER = "someone is outside my door with a knife"
 ASB = "kids on bikes smashing the bus shelter again"
 NOT_SHARED = "Your location was not shared"
+DOMESTIC_ABUSE = "my husband controls all the money and checks my phone"
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +208,45 @@ async def test_someone_in_danger_gets_999_first_and_an_asb_message_gets_buttons(
     assert await tab.page.locator("#message").input_value() == ""
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+async def test_danger_now_is_a_distinct_alert_with_tappable_numbers_then_two_choices(tab):
+    await tab.page.set_viewport_size(PHONE)
+    await tab.say(DANGER)
+    alert = tab.page.locator(".msg.bot.alert")
+    await expect(alert).to_have_count(1)
+    await expect(alert).to_have_attribute("role", "alert")
+    await expect(alert.locator('a[href="tel:999"]').first).to_be_visible()
+    await expect(alert.locator('a[href="tel:18000"]')).to_have_count(1)
+    choices = tab.page.locator(".buttons").last.locator("button")
+    await expect(choices).to_have_text(["I'm safe now", "More help"])
+    await expect(tab.button("Report it here")).to_have_count(0)
+    assert await tab.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert await axe_violations(tab.page) == []
+    await screenshot(tab.page, "danger-now")
+    await tab.button("More help").click()
+    await tab.answered()
+    helplines = tab.page.locator(".msg.bot:not(.alert) a[href^='tel:']")
+    assert await helplines.count() >= 1
+    assert all((await link.get_attribute("href")).removeprefix("tel:").isdigit()
+               for link in await helplines.all())
+
+
+async def test_a_question_on_a_phone_gets_a_short_answer_and_tell_me_more(tab):
+    await tab.page.set_viewport_size(PHONE)
+    await tab.say("is it abuse if he doesnt hit me")
+    said = await tab.bot_said()
+    assert said == [answers.default().text("da_abuse_without_hitting", "answer")]
+    assert len(said[0].split()) <= 80
+    await expect(tab.page.locator(".msg.bot a[href='tel:08082000247']")).to_be_visible()
+    await screenshot(tab.page, "answer-phone")
+    await tab.button("Tell me more").click()
+    await tab.answered()
+    assert (await tab.bot_said())[1] == answers.default().text("da_abuse_without_hitting", "more")
+    assert await tab.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
 async def test_a_button_sends_its_payload_once_and_its_row_goes(tab):
     await tab.say(ASB)
     held, release = [], asyncio.Event()
@@ -288,6 +328,19 @@ async def test_exit_this_page_leaves_for_a_neutral_page_that_back_does_not_undo(
         await tab.say(ASB)
         assert await tracker_events(system, tab.sender)
         await tab.page.get_by_role("link", name="Exit this page").click()
+        await tab.page.wait_for_url(NEUTRAL)
+        assert {"sender": tab.sender, "message": "/quick_exit"} in tab.chat_posts()
+        await tab.page.go_back()
+        assert tab.page.url == ELSEWHERE
+        assert await forgotten(system, tab.sender)
+
+
+async def test_the_leave_now_button_leaves_like_exit_this_page(browser, system):
+    async with new_tab(browser, system) as tab:
+        await tab.page.goto(ELSEWHERE)
+        await tab.open()
+        await tab.say(DOMESTIC_ABUSE)
+        await tab.page.get_by_role("button", name="Leave now").first.click()
         await tab.page.wait_for_url(NEUTRAL)
         assert {"sender": tab.sender, "message": "/quick_exit"} in tab.chat_posts()
         await tab.page.go_back()

@@ -16,7 +16,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bot import safety
+from bot import answers, safety
+from bot.evaluation import answers as answer_scores
 from bot.evaluation import data
 from bot.evaluation.baselines import KeywordRules, TfidfLogistic
 from bot.evaluation.metrics import confusion, score
@@ -48,7 +49,9 @@ def main() -> None:
     texts, intents = zip(*data.training_examples(), strict=True)
     baselines = {BASELINES[0]: TfidfLogistic().fit(list(texts), list(intents)),
                  BASELINES[1]: KeywordRules().fit(list(texts), list(intents))}
-    every = [m.text for messages in sets.values() for m in messages]
+    asked = data.questions(data.ANSWER_FILES[args.set]) if not args.heldout else []
+    every = list(dict.fromkeys([*(m.text for messages in sets.values() for m in messages),
+                                *(q.text for q in asked)]))
     parses, load_seconds, latencies = _parse_with_engine(every)
     by_text = dict(zip(every, parses, strict=True))
     english_only = (json.loads(ENGLISH_ONLY_FILE.read_text(encoding="utf-8"))
@@ -58,6 +61,7 @@ def main() -> None:
     results = {"set": args.set, "files": {c: [str(p.relative_to(PROJECT_ROOT)) for p in paths]
                                           for c, paths in files.items()},
                "topics": list(TOPICS), "languages": languages,
+               "answers": answer_scores.score(asked, by_text, answers.default()) if asked else None,
                **_timings(load_seconds, latencies)}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
@@ -190,6 +194,13 @@ def _table(results: dict) -> str:
             + (f"{old['macro_f1']:.3f}  {old['urgent_recall']:.3f}" if old else "   -      -  ")
             + f" | {found['systems'][BASELINES[0]]['macro_f1']:>8.3f} | "
             f"{found['language_detected']:.3f}")
+    found = results.get("answers")
+    if found:
+        lines += ["", f"Answers ({found['questions']} questions, {found['no_answer_messages']} "
+                      f"messages that need none): top-1 {found['top1']:.3f}, wrong "
+                      f"{found['wrong_rate']:.3f} ({found['wrong']} wrong answers, "
+                      f"{found['answered_when_none']} answers where none was asked), "
+                      f"not sure {found['unsure']}, unanswered {found['unanswered']}"]
     lines += ["", f"parse latency (engine HTTP API, sequential): p50 "
                   f"{results['parse_latency_ms']['p50']} ms, p95 {results['parse_latency_ms']['p95']} ms",
               f"model load (process start to model ready): {results['model_load_seconds']} s",

@@ -61,3 +61,19 @@ def _strip_annotations(text: str) -> str:
     """'[Cowley Road](place)' -> 'Cowley Road', as Rasa reads entity annotations."""
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     return re.sub(r"\[([^\]]+)\]\{[^}]*\}", r"\1", text)
+
+
+ANSWER_FILES = {"heldout": TEST_DIR / "answers_heldout.yml",
+                "validation": TEST_DIR / "answers_validation.yml"}
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    answer: str  # an id of data/answers.yml, or "none": no answer should be given
+
+
+def questions(path: Path) -> list[Question]:
+    """Residents' questions labelled with the knowledge base's answer; never trained on."""
+    return [Question(q["text"], q["id"])
+            for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]

@@ -234,11 +234,13 @@ def _formats(text: str) -> bool:
 
 
 @cache
-def _paths() -> tuple[Path, ...]:
+def source_files() -> tuple[Path, ...]:
+    """Every file a text the bot says is made from: when one changes, the texts are read
+    again (and the guidance and answers, which fill in the directory's facts)."""
     return (DOMAIN_FILE, SIGNPOSTING_FILE, INTERFACE_FILE, ROUTING_FILE, SERVICES_FILE,
             *sorted(TRANSLATIONS_DIR.glob("*.yml")))
 
 
 def default() -> Phrasebook:
     """The project's phrasebook, read again when a file changes (as the directory is)."""
-    return reloaded("translations", _paths(), load, TranslationError)
+    return reloaded("translations", source_files(), load, TranslationError)

@@ -40,17 +40,33 @@
     choice.value = code;
   }
 
-  function add(text, who) {
+  // One bubble. A bot reply's phone numbers (the server lists the directory's numbers it
+  // shows) become tel: links; the 999 lines are an alert, set apart from other replies.
+  function add(text, who, reply = {}) {
     const p = document.createElement("p");
-    p.className = `msg ${who}`;
+    p.className = reply.alert ? `msg ${who} alert` : `msg ${who}`;
+    if (reply.alert) p.setAttribute("role", "alert");
     p.dir = "auto";
     const speaker = document.createElement("span");
     speaker.className = "visually-hidden";
     speaker.dir = WORDS[language].dir; // its own direction: the bubble's follows the message
     speaker.textContent = `${who === "user" ? t("you") : t("bot")} `;
-    p.append(speaker, text);
+    p.append(speaker, ...withPhoneLinks(text, reply.phones || []));
     log.append(p);
     return p;
+  }
+
+  function withPhoneLinks(text, phones) {
+    if (!phones.length) return [text];
+    const escaped = phones.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const parts = text.split(new RegExp(`(?<![\\d+])(${escaped.join("|")})(?!\\d)`));
+    return parts.map((part, i) => {
+      if (i % 2 === 0) return part;
+      const link = document.createElement("a");
+      link.href = `tel:${part.replace(/[^\d+]/g, "")}`;
+      link.textContent = part;
+      return link;
+    });
   }
 
   function addButtons(buttons) {
@@ -63,7 +79,8 @@
       button.type = "button";
       button.dir = "auto";
       button.textContent = b.title;
-      button.addEventListener("click", () => choose(row, b));
+      // Leave now does exactly what "Exit this page" does.
+      button.addEventListener("click", () => (b.payload === "/quick_exit" ? leave() : choose(row, b)));
       row.append(button);
     }
     log.append(row);
@@ -77,7 +94,7 @@
     let first = null;
     let row = null;
     for (const m of replies) {
-      const bubble = m.text ? add(m.text, "bot") : null;
+      const bubble = m.text ? add(m.text, "bot", m) : null;
       const buttons = m.buttons ? addButtons(m.buttons) : null;
       first = first || bubble;
       row = row || buttons;

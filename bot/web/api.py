@@ -164,7 +164,9 @@ async def chat(request: web.Request) -> web.Response:
     # the page shows its own words in it and sends it back with the next message.
     said = {"Content-Language": answer.language.code,
             LANGUAGE_CHOSEN_HEADER: "true" if answer.language.chosen else "false"}
-    return web.json_response(answer.replies, headers={**NO_STORE, **said})
+    replies = [{**reply, "phones": phones} if (phones := signposting.phones_in(reply["text"]))
+               else reply for reply in answer.replies]
+    return web.json_response(replies, headers={**NO_STORE, **said})
 
 
 @routes.post("/api/chat/notices")

@@ -1,0 +1,84 @@
+"""Answers to residents' questions from the knowledge base (data/answers.yml): the short
+answer with "Tell me more", or, when the engine is unsure, the closest questions to choose
+from and a person to ask."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.speech import button, language_of, say
+from actions.store import settings
+from bot import answers
+from bot.topics import entity_values
+
+ANSWER_ID = "answer_id"  # the entity a button names its answer with
+REPORTED = ("asb", "hate_crime", "spiking")
+
+
+class ActionAnswer(Action):
+    """The answer the engine picked (or the resident chose from a button)."""
+
+    def name(self) -> str:
+        return "action_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict) -> list[dict]:
+        knowledge = answers.default()
+        chosen = [a for a in entity_values(tracker.latest_message).get(ANSWER_ID, [])
+                  if a in knowledge.answers]
+        decision = (answers.Decision(knowledge.answers[chosen[0]]) if chosen
+                    else knowledge.decide(tracker.latest_message))
+        if decision.sure is not None:
+            return show_answer(dispatcher, tracker, decision.sure)
+        if decision.choices:
+            say(dispatcher, tracker, "utter_answer_not_sure",
+                [*({"title": a.title, "payload": _payload("ask_question", a.id)}
+                   for a in decision.choices),
+                 button(tracker, "button.talk_to_person", "/human_handoff")])
+            return []
+        say(dispatcher, tracker, "utter_default")
+        return []
+
+
+def show_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
+                answer: answers.Answer) -> list[dict]:
+    """The short answer with a Tell me more button, and a way to report under a topic's
+    answer (under domestic abuse, Leave now instead: recording is offered with its
+    guidance); the conversation's topic becomes the answer's, so a report that follows
+    has it."""
+    buttons = [button(tracker, "button.tell_me_more", _payload("answer_more", answer.id))]
+    if answer.topic == "domestic_abuse":
+        buttons.append(button(tracker, "button.leave_now", "/quick_exit"))
+    elif answer.topic in REPORTED:
+        buttons.append(button(tracker, "button.report_it_here", "/report_incident"))
+    dispatcher.utter_message(
+        text=answers.default().text(answer.id, "answer", language_of(tracker),
+                                    **settings().case_review_figures),
+        buttons=buttons)
+    return [SlotSet("topic", answer.topic)] if answer.topic in answers.TOPICS else []
+
+
+class ActionAnswerMore(Action):
+    """The longer answer, after Tell me more."""
+
+    def name(self) -> str:
+        return "action_answer_more"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict) -> list[dict]:
+        knowledge = answers.default()
+        chosen = [a for a in entity_values(tracker.latest_message).get(ANSWER_ID, [])
+                  if a in knowledge.answers]
+        if not chosen:
+            say(dispatcher, tracker, "utter_default")
+            return []
+        dispatcher.utter_message(text=knowledge.text(chosen[0], "more", language_of(tracker),
+                                                     **settings().case_review_figures))
+        say(dispatcher, tracker, "utter_anything_else")
+        return []
+
+
+def _payload(intent: str, answer_id: str) -> str:
+    return f'/{intent}{{"{ANSWER_ID}": "{answer_id}"}}'

@@ -1,0 +1,150 @@
+"""The knowledge base (data/answers.yml), the decision between an answer and "I'm not
+sure", and the actions that say them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions import answers as answer_actions
+from bot import answers, directory
+from bot.evaluation import answers as answer_scores
+from bot.evaluation.data import Question
+from tests.test_actions import run, said, tracker
+
+KNOWLEDGE = answers.default()
+
+
+def test_the_knowledge_base_has_at_least_120_answers_over_every_topic_and_the_service():
+    assert len(KNOWLEDGE.answers) >= 120
+    topics = {a.topic for a in KNOWLEDGE.answers.values()}
+    assert topics >= {"asb", "hate_crime", "spiking", "domestic_abuse", "service"}
+
+
+def test_every_answer_fits_a_phone_names_its_sources_and_when_they_were_checked():
+    for answer in KNOWLEDGE.answers.values():
+        assert len(answer.answer.split()) <= answers.ANSWER_WORDS, answer.id
+        assert len(answer.more.split()) <= answers.MORE_WORDS, answer.id
+        assert answer.sources and answer.last_checked <= dt.date.today(), answer.id
+        figures = {"incidents": 3, "months": 6}
+        shown = [KNOWLEDGE.text(answer.id, part, **figures) for part in ("answer", "more")]
+        assert "{" not in "".join(shown) and "}" not in "".join(shown), answer.id
+        assert len(answer.title) <= 56 and len(answer.questions) >= 5, answer.id
+
+
+def test_the_numbers_in_answers_are_the_directorys():
+    numbers = {value for service in directory.default().services.values()
+               for value in service.contact.values()}
+    mens = KNOWLEDGE.answers["da_men_help"]
+    assert directory.default().services["mens_advice_line"].contact["phone"] in mens.answer
+    assert any(n in a.answer + a.more for a in KNOWLEDGE.answers.values() for n in numbers)
+
+
+def write(tmp_path: Path, **changes) -> Path:
+    entry = {"topic": "asb", "title": "Who do I call about noise?",
+             "questions": ["noise who", "who do i call about noise", "noise at night",
+                           "loud music next door", "party noise complaint"],
+             "answer": "Call {police_non_emergency.phone} if a crime is happening.",
+             "more": "More words.", "sources": ["shared/facts/README.md"],
+             "last_checked": dt.date(2026, 12, 7), **changes}
+    path = tmp_path / "answers.yml"
+    path.write_text(yaml.safe_dump({"answers": {"asb_noise": entry}}), encoding="utf-8")
+    return path
+
+
+def test_a_good_entry_loads_with_the_directorys_number_filled_in(tmp_path):
+    loaded = answers.load(write(tmp_path))
+    assert loaded.answers["asb_noise"].answer == "Call 101 if a crime is happening."
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    ({"answer": "Call 0800 123 4567 now."}, "phone number"),
+    ({"answer": "Call 101 now."}, "phone number"),
+    ({"answer": "Call {nobody.phone}."}, "unknown"),
+    ({"answer": "word " * (answers.ANSWER_WORDS + 1)}, f"{answers.ANSWER_WORDS + 1} words"),
+    ({"sources": []}, "sources"),
+    ({"topic": "weather"}, "topic"),
+    ({"questions": ["just one"]}, "variants"),
+    ({"last_checked": "last week"}, "date"),
+])
+def test_an_entry_that_breaks_a_rule_is_refused_naming_it(tmp_path, change, problem):
+    with pytest.raises(answers.AnswersError, match=problem) as refused:
+        answers.load(write(tmp_path, **change))
+    assert "asb_noise" in str(refused.value)
+
+
+def ranked(*pairs: tuple[str, float]) -> dict:
+    return {"intent": {"name": "ask_question", "confidence": pairs[0][1]},
+            "answer": {"ranking": [{"id": i, "confidence": c} for i, c in pairs]}}
+
+
+def test_a_sure_selector_gives_one_answer_and_an_unsure_one_the_choices():
+    sure = KNOWLEDGE.decide(ranked(("da_clares_law", 0.8), ("da_clares_law_how", 0.1)))
+    assert sure.sure.id == "da_clares_law" and not sure.choices
+    unsure = KNOWLEDGE.decide(ranked(("da_clares_law", 0.25), ("da_clares_law_how", 0.2),
+                                     ("none", 0.2)))
+    assert unsure.sure is None
+    assert [a.id for a in unsure.choices] == ["da_clares_law", "da_clares_law_how"]
+    assert KNOWLEDGE.decide({"intent": {"name": "asb"}}) == answers.Decision(None)
+
+
+def question(parse: dict, text: str = "what is clares law") -> object:
+    tr = tracker(intent="ask_question", text=text)
+    tr.latest_message.update(parse)
+    return tr
+
+
+async def test_the_answer_comes_with_tell_me_more_and_sets_the_topic():
+    messages, events = await run(answer_actions.ActionAnswer(),
+                                 question(ranked(("da_clares_law", 0.9))))
+    answer = KNOWLEDGE.answers["da_clares_law"]
+    assert [m["text"] for m in messages] == [answer.answer]
+    payloads = [b["payload"] for b in messages[0]["buttons"]]
+    assert payloads == ['/answer_more{"answer_id": "da_clares_law"}', "/quick_exit"]
+    assert {"event": "slot", "timestamp": None, "name": "topic",
+            "value": "domestic_abuse"} in events
+
+
+async def test_an_unsure_selector_offers_the_closest_questions_and_a_person():
+    messages, _ = await run(answer_actions.ActionAnswer(),
+                            question(ranked(("asb_case_review", 0.25),
+                                            ("asb_case_review_apply", 0.2), ("none", 0.2))))
+    assert messages[0]["text"] == said("utter_answer_not_sure")
+    buttons = messages[0]["buttons"]
+    assert buttons[0] == {"title": KNOWLEDGE.answers["asb_case_review"].title,
+                          "payload": '/ask_question{"answer_id": "asb_case_review"}'}
+    assert buttons[-1]["payload"] == "/human_handoff"
+
+
+async def test_a_chosen_question_and_tell_me_more_give_that_answer_in_full():
+    chosen = tracker(intent="ask_question", text='/ask_question{"answer_id": "sp_sarc"}')
+    chosen.latest_message["entities"] = [{"entity": "answer_id", "value": "sp_sarc"}]
+    messages, _ = await run(answer_actions.ActionAnswer(), chosen)
+    assert messages[0]["text"] == KNOWLEDGE.answers["sp_sarc"].answer
+    more = tracker(intent="answer_more", text="/answer_more")
+    more.latest_message["entities"] = [{"entity": "answer_id", "value": "sp_sarc"}]
+    messages, _ = await run(answer_actions.ActionAnswerMore(), more)
+    assert messages[0]["text"] == KNOWLEDGE.answers["sp_sarc"].more
+    assert messages[1]["text"] == said("utter_anything_else")
+
+
+async def test_another_language_gets_the_answer_with_a_line_saying_it_is_in_english():
+    tr = question(ranked(("svc_languages", 0.9)), "czy mogę pisać po polsku")
+    tr.latest_message["metadata"] = {"language": "pl"}
+    messages, _ = await run(answer_actions.ActionAnswer(), tr)
+    assert messages[0]["text"].startswith(KNOWLEDGE.answers["svc_languages"].answer + "\n")
+    assert messages[0]["text"] != KNOWLEDGE.answers["svc_languages"].answer
+
+
+def test_the_answer_score_counts_not_sure_apart_from_wrong():
+    asked = [Question("a", "da_clares_law"), Question("b", "da_clares_law"),
+             Question("c", "sp_sarc"), Question("d", "none"), Question("e", "none")]
+    parses = {"a": ranked(("da_clares_law", 0.9)), "b": ranked(("sp_sarc", 0.9)),
+              "c": ranked(("sp_sarc", 0.25), ("sp_pep", 0.2)), "d": {"intent": {"name": "greet"}},
+              "e": ranked(("sp_pep", 0.95))}
+    found = answer_scores.score(asked, parses, KNOWLEDGE)
+    assert (found["top1"], found["wrong"], found["unsure"]) == (round(1 / 3, 3), 1, 1)
+    assert found["answered_when_none"] == 1 and found["wrong_rate"] == 0.4
