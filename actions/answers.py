@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.speech import button, language_of, say
 from actions.store import settings
 from bot import answers
-from bot.topics import entity_values
+from bot.topics import TOPIC_OF_INTENT, entity_values
 
 ANSWER_ID = "answer_id"  # the entity a button names its answer with
 REPORTED = ("asb", "hate_crime", "spiking")
@@ -30,16 +30,31 @@ class ActionAnswer(Action):
                   if a in knowledge.answers]
         decision = (answers.Decision(knowledge.answers[chosen[0]]) if chosen
                     else knowledge.decide(tracker.latest_message))
+        events = _account(tracker)
         if decision.sure is not None:
-            return show_answer(dispatcher, tracker, decision.sure)
+            return events + show_answer(dispatcher, tracker, decision.sure)
         if decision.choices:
+            reported = any(a.topic in REPORTED + ("domestic_abuse",) for a in decision.choices)
             say(dispatcher, tracker, "utter_answer_not_sure",
                 [*({"title": a.title, "payload": _payload("ask_question", a.id)}
                    for a in decision.choices),
+                 *([button(tracker, "button.report_it_here", "/report_incident")]
+                   if reported else []),
                  button(tracker, "button.talk_to_person", "/human_handoff")])
-            return []
+            return events
         say(dispatcher, tracker, "utter_default")
+        return events
+
+
+def _account(tracker: Tracker) -> list[dict]:
+    """A message the intent model read as an incident ("my neighbour shouts racist abuse
+    at me every day") is the draft report's account, as it would be without the answer
+    (domain.yml, incident_text); a question the model read as a question is not."""
+    message = tracker.latest_message
+    ranking = message.get("intent_ranking") or []
+    if not ranking or TOPIC_OF_INTENT.get(ranking[0].get("name")) is None:
         return []
+    return [SlotSet("incident_text", message.get("text"))]
 
 
 def show_answer(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -141,7 +141,7 @@ def phones_in(text: str) -> list[str]:
         numbers.update(v for k, v in service.contact.items() if k in PHONE_FIELDS)
         numbers.update(_NUMBER_IN_WORDS.findall(service.how))
     return sorted((n for n in numbers if re.search(rf"(?<![\d+]){re.escape(n)}(?!\d)", text)),
-                  key=len, reverse=True)
+                  key=lambda n: (-len(n), n))
 
 
 def service_line(suggestion: Suggestion, language: str | None = None) -> str:

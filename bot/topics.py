@@ -9,6 +9,8 @@ from __future__ import annotations
 from bot import details, safety
 
 URGENCY = "urgency"  # the danger-now model's probability, in the engine's parse
+# The intent the engine's answer selector sets for a question of data/answers.yml.
+ASK_QUESTION = "ask_question"
 
 TOPICS = ("asb", "hate_crime", "spiking", "domestic_abuse", "other")
 TOPIC_NAMES = {"asb": "Anti-social behaviour", "hate_crime": "Hate crime", "spiking": "Spiking",
@@ -113,6 +115,9 @@ def is_urgent(parse: dict, text: str, threshold: float = URGENT_THRESHOLD,
 def classify(parse: dict, text: str) -> dict:
     """The /api/classify answer: the model and the safety net together decide `urgent`."""
     intent = parse.get("intent") or {}
+    if intent.get("name") == ASK_QUESTION:
+        # A question of the knowledge base: the intent model's own reading is the intent.
+        intent = _ranking(parse)[0]
     topic = topic_of(parse)
     urgent = is_urgent(parse, text)
     return {

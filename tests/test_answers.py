@@ -148,3 +148,17 @@ def test_the_answer_score_counts_not_sure_apart_from_wrong():
     found = answer_scores.score(asked, parses, KNOWLEDGE)
     assert (found["top1"], found["wrong"], found["unsure"]) == (round(1 / 3, 3), 1, 1)
     assert found["answered_when_none"] == 1 and found["wrong_rate"] == 0.4
+
+
+async def test_an_incident_the_model_read_as_one_is_kept_as_the_reports_account():
+    """"my neighbour shouts racist abuse at me every day" gets its answer, and reporting it
+    then starts from what was written; a question is not kept as an account."""
+    text = "my neighbour shouts racist abuse at me every day"
+    told = question(ranked(("hc_neighbour_racist", 0.8)), text)
+    told.latest_message["intent_ranking"] = [{"name": "hate_crime", "confidence": 0.7}]
+    _, events = await run(answer_actions.ActionAnswer(), told)
+    assert {"event": "slot", "timestamp": None, "name": "incident_text", "value": text} in events
+    asked = question(ranked(("da_clares_law", 0.9)))
+    asked.latest_message["intent_ranking"] = [{"name": "helpline_request", "confidence": 0.5}]
+    _, events = await run(answer_actions.ActionAnswer(), asked)
+    assert not [e for e in events if e.get("name") == "incident_text"]

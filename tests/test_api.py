@@ -127,8 +127,9 @@ async def test_engine_down_urgent_still_gets_999_and_others_a_clear_answer(
     urgent = await chat(client, danger)
     assert "999" in urgent[0]["text"] and "55" in urgent[0]["text"]
     calm = await chat(client, "can you help me with something")
-    assert calm == [{"text": signposting.default().text("unavailable")}]
-    assert "101" in calm[0]["text"]
+    unavailable = signposting.default().text("unavailable")
+    assert calm == [{"text": unavailable, "phones": ["101", "999"]}]  # tappable on the page
+    assert "101" in calm[0]["text"] and urgent[0]["alert"] is True
 
 
 async def test_an_engine_that_says_nothing_is_answered_for_as_if_it_were_down(
@@ -136,7 +137,7 @@ async def test_an_engine_that_says_nothing_is_answered_for_as_if_it_were_down(
     fake_engine.silent = True
     replies = await chat(client, "someone shouted racist abuse at me")
     assert replies[0]["text"].startswith(signposting.default().text("hate_crime"))
-    assert replies[-1] == {"text": signposting.default().text("unavailable")}
+    assert replies[-1]["text"] == signposting.default().text("unavailable")
 
 
 @pytest.mark.parametrize(("message", "topic", "first_service"), [
@@ -153,7 +154,7 @@ async def test_engine_down_a_topic_told_by_its_words_gets_its_help_then_the_prob
     assert replies[0]["text"].startswith(guidance)
     if first_service:
         assert f"\n• {first_service}" in replies[0]["text"]
-    assert replies[-1] == {"text": signposting.default().text("unavailable")}
+    assert replies[-1]["text"] == signposting.default().text("unavailable")
     assert len(replies) == 2
 
 

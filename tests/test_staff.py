@@ -604,6 +604,9 @@ async def test_an_admin_corrects_a_service_and_marks_entries_checked(console, di
     assert "Contact corrected." in page
     galop = directory.default().services["galop"]
     assert galop.contact["phone"] == "0800 999 5429" and galop.last_verified == dt.date.today()
+    no_email = await client.post("/staff/directory/service/galop/contact", data={
+        "csrf": token, "how": "email", "value": ""})
+    assert "Contact corrected." in await no_email.text()
     emptied = await client.post("/staff/directory/service/galop/contact", data={
         "csrf": token, "how": "phone", "value": ""})
     said = await emptied.text()
