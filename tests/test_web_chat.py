@@ -109,7 +109,7 @@ class Tab:
     async def bot_said(self) -> list[str]:
         """The bot's replies (after the welcome the page opens with)."""
         return await self.page.locator(".msg.bot:not(.welcome)").evaluate_all(
-            "ps => ps.map(p => p.lastChild.textContent)")
+            "ps => ps.map(p => [...p.childNodes].slice(1).map(n => n.textContent).join(''))")
 
     async def user_said(self) -> list[str]:
         return await self.page.locator(".msg.user").evaluate_all(
@@ -229,8 +229,8 @@ async def test_danger_now_is_a_distinct_alert_with_tappable_numbers_then_two_cho
     await tab.answered()
     helplines = tab.page.locator(".msg.bot:not(.alert) a[href^='tel:']")
     assert await helplines.count() >= 1
-    assert all((await link.get_attribute("href")).removeprefix("tel:").isdigit()
-               for link in await helplines.all())
+    for link in await helplines.all():
+        assert (await link.get_attribute("href")).removeprefix("tel:").isdigit()
 
 
 async def test_a_question_on_a_phone_gets_a_short_answer_and_tell_me_more(tab):
