@@ -26,9 +26,8 @@ class ActionAnswer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict) -> list[dict]:
         knowledge = answers.default()
-        chosen = [a for a in entity_values(tracker.latest_message).get(ANSWER_ID, [])
-                  if a in knowledge.answers]
-        decision = (answers.Decision(knowledge.answers[chosen[0]]) if chosen
+        chosen = _chosen(tracker, knowledge)
+        decision = (answers.Decision(knowledge.answers[chosen]) if chosen
                     else knowledge.decide(tracker.latest_message))
         events = _account(tracker)
         if decision.sure is not None:
@@ -84,15 +83,21 @@ class ActionAnswerMore(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict) -> list[dict]:
         knowledge = answers.default()
-        chosen = [a for a in entity_values(tracker.latest_message).get(ANSWER_ID, [])
-                  if a in knowledge.answers]
+        chosen = _chosen(tracker, knowledge)
         if not chosen:
             say(dispatcher, tracker, "utter_default")
             return []
-        dispatcher.utter_message(text=knowledge.text(chosen[0], "more", language_of(tracker),
+        dispatcher.utter_message(text=knowledge.text(chosen, "more", language_of(tracker),
                                                      **settings().case_review_figures))
         say(dispatcher, tracker, "utter_anything_else")
         return []
+
+
+def _chosen(tracker: Tracker, knowledge: answers.KnowledgeBase) -> str | None:
+    """The answer a button names ({"answer_id": ...}), if it is one of the knowledge base's."""
+    named = [a for a in entity_values(tracker.latest_message).get(ANSWER_ID, [])
+             if a in knowledge.answers]
+    return named[0] if named else None
 
 
 def _payload(intent: str, answer_id: str) -> str:

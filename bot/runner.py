@@ -17,6 +17,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -235,6 +236,31 @@ class OneOfEach:
     def stop(self) -> None:
         if self.services:
             self.services.stop()
+
+
+@contextlib.contextmanager
+def running_system(var_dir: Path, startup_seconds: float = 300,
+                   **env: str) -> Iterator[Services]:
+    """Engine, action server and app, started as `make run` starts them on free loopback
+    ports with `env` on top, ready; stopped on leaving, whatever happened (the tests and the
+    conversation evaluation use it)."""
+    from bot.storage.migrate import upgrade
+
+    settings = Settings.from_env({
+        "SAFER_VAR_DIR": str(var_dir),
+        "APP_PORT": str(free_port()),
+        "ENGINE_URL": f"http://127.0.0.1:{free_port()}",
+        "ACTION_SERVER_URL": f"http://127.0.0.1:{free_port()}/webhook",
+        **env,
+    })
+    upgrade(settings.database)
+    services = Services(settings, child_environment(settings))
+    services.start()
+    try:
+        services.wait_ready(startup_seconds)
+        yield services
+    finally:
+        services.stop()
 
 
 def _stop_like_ctrl_c(_signum, _frame) -> None:

@@ -36,9 +36,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.runner import MODEL, Services, child_environment, free_port
-from bot.settings import PROJECT_ROOT, Settings
-from bot.storage.migrate import upgrade
+from bot.runner import MODEL, running_system
+from bot.settings import PROJECT_ROOT
 
 CONVERSATIONS_FILE = PROJECT_ROOT / "tests" / "nlu" / "conversations.yml"
 OUT_DIR = PROJECT_ROOT / "var" / "eval"
@@ -281,30 +280,19 @@ def run_conversation(base_url: str, conversation: Conversation, sender: str) -> 
 
 
 def run(conversations: Sequence[Conversation]) -> tuple[list[dict], float]:
-    """Start the system as tests/system.py's running_system does, run every conversation
-    under its own sender, stop it whatever happened; the results and the seconds taken."""
+    """Start the system as the tests do (bot.runner.running_system), run every
+    conversation under its own sender, stop it whatever happened; the results and the
+    seconds taken."""
     if not MODEL.exists():
         raise SystemExit(f"no trained model at {MODEL}: run `make model`")
-    with tempfile.TemporaryDirectory() as var:
-        settings = Settings.from_env({
-            "SAFER_VAR_DIR": var,
-            "APP_PORT": str(free_port()),
-            "ENGINE_URL": f"http://127.0.0.1:{free_port()}",
-            "ACTION_SERVER_URL": f"http://127.0.0.1:{free_port()}/webhook",
-        })
-        upgrade(settings.database)
-        services = Services(settings, child_environment(settings))
-        services.start()
-        try:
-            services.wait_ready(STARTUP_SECONDS)
-            base_url = f"http://127.0.0.1:{settings.app_port}"
-            run_id = uuid.uuid4().hex[:8]
-            started = time.monotonic()
-            results = [run_conversation(base_url, c, f"converse-{run_id}-{i:03d}")
-                       for i, c in enumerate(conversations)]
-            return results, time.monotonic() - started
-        finally:
-            services.stop()
+    with tempfile.TemporaryDirectory() as var, running_system(Path(var),
+                                                              STARTUP_SECONDS) as services:
+        base_url = f"http://127.0.0.1:{services.settings.app_port}"
+        run_id = uuid.uuid4().hex[:8]
+        started = time.monotonic()
+        results = [run_conversation(base_url, c, f"converse-{run_id}-{i:03d}")
+                   for i, c in enumerate(conversations)]
+        return results, time.monotonic() - started
 
 
 def main() -> None:
