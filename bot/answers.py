@@ -19,14 +19,13 @@ from bot import directory
 from bot.datafiles import read_yaml, reloaded
 from bot.language import translations
 from bot.settings import PROJECT_ROOT
-from bot.signposting import SignpostingError, render_facts
+from bot.signposting import SignpostingError, render_facts, with_figures
 from bot.topics import TOPICS
 
 ANSWERS_FILE = PROJECT_ROOT / "data" / "answers.yml"
 ANSWER_TOPICS = (*TOPICS, "service")
-# A reply must fit a phone screen (about 80 words at most): the short answer at most this
-# many words, the longer
-# one at most MORE_WORDS (numbers filled in).
+# A reply must fit a phone screen (about 80 words at most): the short answer at most
+# ANSWER_WORDS, the longer one at most MORE_WORDS (numbers filled in).
 ANSWER_WORDS = 70
 MORE_WORDS = 130
 # The answer selector's probability for its best answer: at least SURE, the answer; below,
@@ -88,9 +87,7 @@ class KnowledgeBase:
         gives filled in; in English, with the line saying so, for a resident writing
         another language (no answer is translated yet)."""
         entry = self.answers[answer_id]
-        text = entry.answer if part == "answer" else entry.more
-        for name, value in figures.items():
-            text = text.replace(f"{{{name}}}", str(value))
+        text = with_figures(entry.answer if part == "answer" else entry.more, **figures)
         if language not in (None, "en"):
             text = f"{text}\n{translations.default().note(language)}"
         return text

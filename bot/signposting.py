@@ -67,9 +67,15 @@ class Signposting:
             text = self.guidance[key]
             if language in self.untranslated:
                 text = f"{text}\n{self.untranslated[language]}"
-        for name, value in figures.items():
-            text = text.replace(f"{{{name}}}", str(value))
-        return text
+        return with_figures(text, **figures)
+
+
+def with_figures(text: str, **figures: object) -> str:
+    """The text with each {{figure}} the bot fills in when it speaks (written {name} once
+    the directory's facts are in) replaced by its value."""
+    for name, value in figures.items():
+        text = text.replace(f"{{{name}}}", str(value))
+    return text
 
 
 def load(path: Path = SIGNPOSTING_FILE,

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from bot.answers import NONE, KnowledgeBase
 from bot.evaluation.data import Question
-
-ASK_QUESTION = "ask_question"
+from bot.topics import ASK_QUESTION
 
 
 def outcome(parse: dict, knowledge: KnowledgeBase) -> tuple[str, str | None]:
