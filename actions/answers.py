@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.signposting import said_by_resident, topic_reply
 from actions.speech import button, language_of, say
 from actions.store import settings
 from bot import answers
@@ -27,9 +28,15 @@ class ActionAnswer(Action):
                   domain: dict) -> list[dict]:
         knowledge = answers.default()
         chosen = _chosen(tracker, knowledge)
+        listener = answers.listener(said_by_resident(tracker), language_of(tracker))
         decision = (answers.Decision(knowledge.answers[chosen]) if chosen
-                    else knowledge.decide(tracker.latest_message))
+                    else knowledge.decide(tracker.latest_message, listener))
         events = _account(tracker)
+        topic = _told_topic(tracker)
+        if decision.sure is None and not decision.choices and topic:
+            # No answer fits what they told (an answer meant for someone else passed
+            # over): the topic's help, as without the answer selector.
+            return events + topic_reply(dispatcher, tracker, topic)
         if decision.sure is not None:
             return events + show_answer(dispatcher, tracker, decision.sure)
         if decision.choices:
@@ -45,13 +52,18 @@ class ActionAnswer(Action):
         return events
 
 
+def _told_topic(tracker: Tracker) -> str | None:
+    """The topic the intent model read the message as telling, if any."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    return TOPIC_OF_INTENT.get(ranking[0].get("name")) if ranking else None
+
+
 def _account(tracker: Tracker) -> list[dict]:
     """A message the intent model read as an incident ("my neighbour shouts racist abuse
     at me every day") is the draft report's account, as it would be without the answer
     (domain.yml, incident_text); a question the model read as a question is not."""
     message = tracker.latest_message
-    ranking = message.get("intent_ranking") or []
-    if not ranking or TOPIC_OF_INTENT.get(ranking[0].get("name")) is None:
+    if _told_topic(tracker) is None:
         return []
     return [SlotSet("incident_text", message.get("text"))]
 

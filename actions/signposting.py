@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.speech import button, guidance, language_of, say, words
 from actions.store import settings
 from bot import directory, safety, signposting
+from bot.directory.audiences import audiences_in
 from bot.directory.select import Suggestion, page, select
 from bot.signposting import ASKED_FOR_TOPIC
 from bot.topics import entity_values, intent_name, is_urgent, model_says_urgent, topic_of
@@ -74,7 +75,7 @@ class ActionSignpost(Action):
             dispatcher.utter_message(text=signposting.emergency(language_of(tracker)),
                                      json_message={"alert": True})
         if intent in OFF_TOPIC and urgent:
-            return _topic_reply(dispatcher, tracker, topic_of(message), urgent)
+            return topic_reply(dispatcher, tracker, topic_of(message), urgent)
         if intent == "out_of_scope":
             say(dispatcher, tracker, "utter_out_of_scope")
             return []
@@ -93,18 +94,18 @@ class ActionSignpost(Action):
         if intent == "nlu_fallback" and safety.beyond_overrule(message.get("text") or ""):
             # The net's words say danger now, whatever the model: a missing child, a cry for
             # help in Urdu. The reply for any danger, not "which of these is closest?".
-            return _topic_reply(dispatcher, tracker, topic_of(message), urgent=True)
+            return topic_reply(dispatcher, tracker, topic_of(message), urgent=True)
         if intent == "nlu_fallback":
             say(dispatcher, tracker, "utter_default")
             return [SlotSet("urgent", True)] if urgent else []
         if tracker.active_loop.get("name") == "report_form":
             # Danger mid-report: the report keeps its topic and is marked urgent.
             return [SlotSet("urgent", True)] if urgent else []
-        return _topic_reply(dispatcher, tracker, topic_of(message), urgent)
+        return topic_reply(dispatcher, tracker, topic_of(message), urgent)
 
 
-def _topic_reply(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
-                 urgent: bool) -> list[dict]:
+def topic_reply(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
+                urgent: bool = False) -> list[dict]:
     """The topic's guidance with its services, spiking's testing question, then the offer to
     report (for domestic abuse, to keep a record). Danger now: the 999 lines stay alone,
     with only "I'm safe now" and "More help" under them."""
@@ -189,7 +190,8 @@ def show_services(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str
     """The intro and the first three services for the situation, with a More button when
     there are more; remembers the question so More can show the next three."""
     query = {"topic": topic, "asked": asked, "urgent": urgent, "area": area_of(tracker),
-             "strands": sorted(tracker.get_slot("hate_strand") or []), "page": 0}
+             "strands": sorted(tracker.get_slot("hate_strand") or []),
+             "audiences": sorted(audiences_in(said_by_resident(tracker))), "page": 0}
     return _show_page(dispatcher, tracker, intro, query)
 
 
@@ -206,7 +208,14 @@ def _show_page(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str,
 def _suggestions(query: dict[str, Any], language: str) -> list[Suggestion]:
     return select(directory.default(), topic=query["topic"], now=now(),
                   strands=set(query["strands"]), urgent=query["urgent"], area=query["area"],
-                  asked=query["asked"], language=language)
+                  asked=query["asked"], audiences=set(query.get("audiences") or []),
+                  language=language)
+
+
+def said_by_resident(tracker: Tracker) -> list[str]:
+    """Everything the resident wrote in this conversation (buttons' payloads left out)."""
+    return [e["text"] for e in tracker.events
+            if e.get("event") == "user" and e.get("text") and not e["text"].startswith("/")]
 
 
 def area_of(tracker: Tracker) -> str | None:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from bot import directory
 from bot.datafiles import read_yaml, reloaded
+from bot.directory.audiences import audiences_in
+from bot.directory.services import AUDIENCES
 from bot.language import translations
 from bot.settings import PROJECT_ROOT
 from bot.signposting import SignpostingError, render_facts, with_figures
@@ -35,6 +37,9 @@ SURE = 0.3
 # ... or at least 0.2 and twice the next answer's: a clear lead among 127 answers.
 CLEAR_LEAD = (0.2, 2.0)
 CHOICES = 3
+# Below this the engine gives no answer (the selector's `threshold`, config.yml); an answer
+# passed over can leave only such ones.
+LEAST = 0.15
 NONE = "none"
 # A phone number written into an answer rather than named from the directory: 999, 101,
 # 111, or five or more digits in a row (spaces allowed).
@@ -55,6 +60,7 @@ class Answer:
     more: str
     sources: tuple[str, ...]
     last_checked: dt.date
+    audiences: frozenset[str] = frozenset()  # `for`: given only to these (empty: anyone)
 
 
 @dataclass(frozen=True)
@@ -69,11 +75,16 @@ class Decision:
 class KnowledgeBase:
     answers: dict[str, Answer]
 
-    def decide(self, parse: dict) -> Decision:
-        """The answer for a parse, or the choices to offer when the selector is unsure."""
+    def decide(self, parse: dict, audiences: frozenset[str] | None = None) -> Decision:
+        """The answer for a parse, or the choices to offer when the selector is unsure.
+        With `audiences` (who the resident said they are; None: not known), an answer meant
+        for someone else is passed over ("my husband hits me" is not asking about help for
+        men); none left likely enough: no answer, and the topic's help is given instead."""
         ranking = [r for r in ((parse.get("answer") or {}).get("ranking") or [])
-                   if r.get("id") in self.answers]
-        if not ranking:
+                   if r.get("id") in self.answers
+                   and (audiences is None or not self.answers[r["id"]].audiences
+                        or self.answers[r["id"]].audiences & audiences)]
+        if not ranking or float(ranking[0].get("confidence") or 0.0) < LEAST:
             return Decision(None)
         best = float(ranking[0].get("confidence") or 0.0)
         second = float(ranking[1].get("confidence") or 0.0) if len(ranking) > 1 else 0.0
@@ -129,8 +140,18 @@ def _answer(path: Path, answer_id: str, entry: dict, facts: dict) -> Answer:
     checked = entry["last_checked"]
     if not isinstance(checked, dt.date):
         raise ValueError("last_checked must be a date (YYYY-MM-DD)")
+    meant_for = frozenset(entry.get("for") or ())
+    if meant_for - set(AUDIENCES):
+        raise ValueError(f"for must name some of {', '.join(AUDIENCES)}")
     return Answer(answer_id, entry["topic"], str(entry["title"]), questions, answer, more,
-                  tuple(str(s) for s in entry["sources"]), checked)
+                  tuple(str(s) for s in entry["sources"]), checked, meant_for)
+
+
+def listener(said: list[str], language: str | None) -> frozenset[str] | None:
+    """Who the resident said they are, for answers meant for someone (`for`); None (every
+    answer may be given) in another language than English, whose words
+    data/audiences.yml does not have yet."""
+    return audiences_in(said) if language in (None, "en") else None
 
 
 def default() -> KnowledgeBase:

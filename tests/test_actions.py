@@ -227,6 +227,23 @@ async def test_a_request_for_helplines_about_a_topic_gets_that_topics_first():
     assert "Stop Hate UK" not in messages[0]["text"]
 
 
+@pytest.mark.parametrize(("text", "first"), [
+    ("my wife hits me and takes my wages", "Men's Advice Line"),
+    ("im gay and my partner hits me", "Galop (LGBT+ helpline)"),
+    ("my husband hits me", "National Domestic Abuse Helpline")])
+async def test_a_service_for_who_the_resident_said_they_are_comes_first(text, first):
+    """Issue 24, "Context": a man, or a wife or girlfriend as the abuser, puts the Men's
+    Advice Line first; LGBT+ puts Galop first; "More services" goes on with the same order."""
+    messages, events = await run(signpost_actions.ActionSignpost(),
+                                 tracker(intent="domestic_abuse", text=text))
+    services = [line for line in messages[0]["text"].splitlines() if line.startswith("• ")]
+    assert services[0].startswith(f"• {first}")
+    query = next(e["value"] for e in events if e.get("name") == "services_query")
+    more = tracker(intent="more_services", slots={"services_query": query})
+    shown, _ = await run(signpost_actions.ActionMoreServices(), more)
+    assert not any(line.startswith(f"• {first}") for line in shown[0]["text"].splitlines())
+
+
 def test_every_intent_the_code_names_is_in_the_domain():
     import yaml
 

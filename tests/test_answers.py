@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from actions import answers as answer_actions
-from bot import answers, directory
+from bot import answers, directory, signposting
 from bot.evaluation import answers as answer_scores
 from bot.evaluation.data import Question
 from tests.test_actions import run, said, tracker
@@ -162,3 +162,29 @@ async def test_an_incident_the_model_read_as_one_is_kept_as_the_reports_account(
     asked.latest_message["intent_ranking"] = [{"name": "helpline_request", "confidence": 0.5}]
     _, events = await run(answer_actions.ActionAnswer(), asked)
     assert not [e for e in events if e.get("name") == "incident_text"]
+
+
+def test_an_answer_meant_for_someone_is_passed_over_when_the_resident_said_nothing_of_it():
+    """"my husband hits me" is not asking about help for men (issue 24, "Context"); in a
+    language whose words are not known yet, nothing is passed over."""
+    parse = ranked(("da_men_help", 0.46), ("da_my_fault", 0.05))
+    assert KNOWLEDGE.decide(parse, frozenset()) == answers.Decision(None)
+    assert KNOWLEDGE.decide(parse, frozenset({"lgbt"})) == answers.Decision(None)
+    assert KNOWLEDGE.decide(parse, frozenset({"men"})).sure.id == "da_men_help"
+    assert KNOWLEDGE.decide(parse, None).sure.id == "da_men_help"
+    assert answers.listener(["my husband hits me"], "en") == frozenset()
+    assert answers.listener(["im a bloke and my wife hits me"], "en") == frozenset({"men"})
+    assert answers.listener(["mąż mnie bije"], "pl") is None
+
+
+async def test_a_told_incident_whose_answer_is_for_someone_else_gets_the_topics_help():
+    text = "my husband hits me"
+    told = question(ranked(("da_men_help", 0.46), ("none", 0.32), ("da_my_fault", 0.05)), text)
+    told.latest_message["intent_ranking"] = [{"name": "domestic_abuse", "confidence": 0.96}]
+    messages, events = await run(answer_actions.ActionAnswer(), told)
+    guidance = signposting.default().text("domestic_abuse")
+    assert messages[0]["text"].startswith(guidance)
+    assert all(m["text"] != KNOWLEDGE.answers["da_men_help"].answer for m in messages)
+    assert messages[-1]["text"] == said("utter_offer_record")
+    assert {"event": "slot", "timestamp": None, "name": "topic",
+            "value": "domestic_abuse"} in events

@@ -255,7 +255,10 @@ def ids(suggestions: list[Suggestion]) -> list[str]:
     pytest.param(dict(topic="domestic_abuse", urgent=True, now=WED_3AM),
                  ["national_domestic_abuse_helpline", "odas", "victims_first"], True, id="da-urgent-3am"),
     pytest.param(dict(topic="domestic_abuse", audiences={"men"}, now=TUE_AFTERNOON),
-                 ["national_domestic_abuse_helpline", "mens_advice_line", "odas"], True, id="da-men"),
+                 ["mens_advice_line", "national_domestic_abuse_helpline", "odas"], True, id="da-men"),
+    pytest.param(dict(topic="domestic_abuse", audiences={"men"}, urgent=True, now=WED_3AM),
+                 ["national_domestic_abuse_helpline", "mens_advice_line", "odas"], True,
+                 id="da-men-urgent-3am"),
     pytest.param(dict(topic="domestic_abuse", asked="talk", now=BANK_HOLIDAY),
                  ["national_domestic_abuse_helpline", "samaritans", "galop"], True, id="da-talk"),
     pytest.param(dict(topic="domestic_abuse", asked="medical", now=CHRISTMAS_NOON),
@@ -407,8 +410,9 @@ def _check_selection(loaded, found, topic, strands, urgent, asked, area, now, la
         members = [s for s, unsure in zip(found, not_sure, strict=True) if unsure is group]
         if urgent:
             rank = [0 if s.service.hours.always else {True: 1, None: 2}[s.status.open] for s in members]
-        else:
-            rank = [{True: 0, None: 1, False: 2}[s.status.open] for s in members]
+        else:  # their audience's services first, unless closed
+            rank = [(not (s.service.audiences & audiences and s.status.open is not False),
+                     {True: 0, None: 1, False: 2}[s.status.open]) for s in members]
         assert rank == sorted(rank), f"{label}: {ids(members)}"
     shown, number = [], 0
     while True:

@@ -126,6 +126,22 @@ async def test_danger_now_gets_the_999_lines_alone_then_safe_now_or_more_help(sy
     assert "/report_incident" in payloads(safe)
 
 
+async def test_services_and_answers_follow_who_the_resident_said_they_are(system):
+    """Issue 24, "Context", through the web chat: "my husband hits me" gets the domestic
+    abuse guidance, never the answer about help for men; a man whose wife hurts him gets
+    the Men's Advice Line before any other service."""
+    men_only = answers.default().answers["da_men_help"].answer
+    her = texts(await chat(system, "e2e-context-1", "my husband hits me"))
+    assert men_only not in her and signposting.default().text("domestic_abuse") in her
+    him = texts(await chat(system, "e2e-context-2",
+                           "im a man and my wife hits me and takes all my wages"))
+    assert "Men's Advice Line" in him
+    first_helpline = min((him.find(n) for n in ("National Domestic Abuse Helpline",
+                                                "Oxfordshire Domestic Abuse Service")
+                          if n in him), default=len(him))
+    assert him.find("Men's Advice Line") < first_helpline
+
+
 @pytest.mark.parametrize(("question", "answer_id"), [
     ("is it abuse if he doesnt hit me", "da_abuse_without_hitting"),
     ("what is the community trigger?", "asb_case_review"),

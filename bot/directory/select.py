@@ -39,6 +39,8 @@ def select(directory: Directory, *, topic: str | None, now: dt.datetime,
     - Urgent: nothing that is closed now, and 24-hour services first.
     - A resident writing in another language than English: services whose source says
       they offer interpreters or other languages before the others.
+    - Then, unless urgent, services for the audience they said they are in (`audiences`),
+      unless closed now.
     """
     if asked not in ASKED:
         raise ValueError(f"asked must be one of {', '.join(ASKED)}")
@@ -57,8 +59,13 @@ def select(directory: Directory, *, topic: str | None, now: dt.datetime,
         if urgent:
             openness = 0 if service.hours.always else openness + 1
         other_language = language not in (None, "en") and not service.languages
-        return (other_language, _maybe_not_for_them(service, strands, audiences), openness,
-                -_specificity(directory, service, topic, strands, audiences), service.name)
+        # A service for who they said they are (the Men's Advice Line for "my wife hits
+        # me") comes first unless it is closed now; in danger, the 24-hour ones do.
+        theirs = (bool(service.audiences & audiences) and status.open is not False
+                  and not urgent)
+        return (other_language, not theirs, _maybe_not_for_them(service, strands, audiences),
+                openness, -_specificity(directory, service, topic, strands, audiences),
+                service.name)
 
     return sorted(found, key=order)
 
@@ -67,7 +74,9 @@ def _maybe_not_for_them(service: Service, strands: frozenset[str] | set[str],
                         audiences: frozenset[str] | set[str]) -> bool:
     """A service for one strand or audience when the person's is not known (CST for a hate
     crime of unknown strand, the Men's Advice Line for someone who has not said): shown
-    after the services that are surely for them."""
+    after the services that are surely for them. Their audience makes it theirs."""
+    if service.audiences & set(audiences):
+        return False
     return bool((service.strands and not strands) or
                 (service.audiences and not service.audiences & set(audiences)))
 

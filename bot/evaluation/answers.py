@@ -3,16 +3,19 @@ the bot makes: the answer when it is sure, "I'm not sure" with choices, or no an
 
 from __future__ import annotations
 
-from bot.answers import NONE, KnowledgeBase
+from bot.answers import NONE, KnowledgeBase, listener
 from bot.evaluation.data import Question
+from bot.language.detect import detect
 from bot.topics import ASK_QUESTION
 
 
 def outcome(parse: dict, knowledge: KnowledgeBase) -> tuple[str, str | None]:
-    """("answer", id), ("unsure", None) or ("none", None) for one parse."""
+    """("answer", id), ("unsure", None) or ("none", None) for one parse, as the first
+    message of a conversation (in the language it is detected in)."""
     if (parse.get("intent") or {}).get("name") != ASK_QUESTION:
         return "none", None
-    decision = knowledge.decide(parse)
+    text = parse.get("text") or ""
+    decision = knowledge.decide(parse, listener([text], detect(text).language))
     if decision.sure is not None:
         return "answer", decision.sure.id
     return ("unsure", None) if decision.choices else ("none", None)
