@@ -12,7 +12,7 @@ from actions.signposting import said_by_resident, topic_reply
 from actions.speech import button, language_of, say
 from actions.store import settings
 from bot import answers
-from bot.topics import TOPIC_OF_INTENT, entity_values
+from bot.topics import entity_values
 
 ANSWER_ID = "answer_id"  # the entity a button names its answer with
 REPORTED = ("asb", "hate_crime", "spiking")
@@ -32,10 +32,10 @@ class ActionAnswer(Action):
         decision = (answers.Decision(knowledge.answers[chosen]) if chosen
                     else knowledge.decide(tracker.latest_message, listener))
         events = _account(tracker)
-        topic = _told_topic(tracker)
+        topic = answers.told_topic(tracker.latest_message)
         if decision.sure is None and not decision.choices and topic:
-            # No answer fits what they told (an answer meant for someone else passed
-            # over): the topic's help, as without the answer selector.
+            # No answer is sure to fit what they told: the topic's help, as without the
+            # answer selector.
             return events + topic_reply(dispatcher, tracker, topic)
         if decision.sure is not None:
             return events + show_answer(dispatcher, tracker, decision.sure)
@@ -52,18 +52,12 @@ class ActionAnswer(Action):
         return events
 
 
-def _told_topic(tracker: Tracker) -> str | None:
-    """The topic the intent model read the message as telling, if any."""
-    ranking = tracker.latest_message.get("intent_ranking") or []
-    return TOPIC_OF_INTENT.get(ranking[0].get("name")) if ranking else None
-
-
 def _account(tracker: Tracker) -> list[dict]:
     """A message the intent model read as an incident ("my neighbour shouts racist abuse
     at me every day") is the draft report's account, as it would be without the answer
     (domain.yml, incident_text); a question the model read as a question is not."""
     message = tracker.latest_message
-    if _told_topic(tracker) is None:
+    if answers.told_topic(tracker.latest_message) is None:
         return []
     return [SlotSet("incident_text", message.get("text"))]
 

@@ -52,6 +52,7 @@ OFF_TOPIC = frozenset({"out_of_scope", "other_crime"})
 # clear ("earlier today" may be more than 12 hours ago, so it is asked).
 SPIKING_TIMES = ("within_12_hours", "within_7_days", "over_7_days")
 SPIKING_TIME_OF_WHEN = {"now": "within_12_hours", "past": "over_7_days"}
+LATER = frozenset({"recent", "past"})  # `when` values after the day it happened
 
 
 def now() -> dt.datetime:
@@ -125,7 +126,7 @@ def topic_help(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
     shown = list(tracker.get_slot("guidance_shown") or [])
     if topic in shown and topic != "other":
         return _offer(dispatcher, tracker, topic, urgent, "utter_guidance_shown")
-    text = guidance(tracker, topic, **case_review_figures())
+    text = guidance(tracker, _guidance_key(tracker, topic), **case_review_figures())
     if topic == "spiking" and "needle" in (tracker.get_slot("spiking_method") or []):
         text += "\n" + guidance(tracker, "spiking_needle")
     events = [SlotSet("guidance_shown", [*shown, topic])]
@@ -137,6 +138,14 @@ def topic_help(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
     if topic == "spiking":
         _spiking_time(dispatcher, tracker)
     return events + _offer(dispatcher, tracker, topic, urgent)
+
+
+def _guidance_key(tracker: Tracker, topic: str) -> str:
+    """The topic's guidance; for spiking told of the day after or later ("last night", "I
+    woke up..."), the one without "tell the venue staff and stay with them"."""
+    said = {*(tracker.get_slot("when") or []),
+            *entity_values(tracker.latest_message).get("when", [])}
+    return "spiking_after" if topic == "spiking" and said & LATER else topic
 
 
 def _offer(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, urgent: bool,

@@ -22,7 +22,7 @@ from bot.directory.services import AUDIENCES
 from bot.language import translations
 from bot.settings import PROJECT_ROOT
 from bot.signposting import SignpostingError, render_facts, with_figures
-from bot.topics import TOPICS
+from bot.topics import TOPIC_OF_INTENT, TOPICS
 
 ANSWERS_FILE = PROJECT_ROOT / "data" / "answers.yml"
 ANSWER_TOPICS = (*TOPICS, "service")
@@ -90,6 +90,10 @@ class KnowledgeBase:
         second = float(ranking[1].get("confidence") or 0.0) if len(ranking) > 1 else 0.0
         if best >= SURE or (best >= CLEAR_LEAD[0] and best >= CLEAR_LEAD[1] * second):
             return Decision(self.answers[ranking[0]["id"]])
+        if told_topic(parse):
+            # "i think my drink was spiked at a club": the topic's help (and, for spiking,
+            # how long ago), not a choice of questions they did not ask.
+            return Decision(None)
         return Decision(None, tuple(self.answers[r["id"]] for r in ranking[:CHOICES]))
 
     def text(self, answer_id: str, part: str, language: str | None = None,
@@ -145,6 +149,13 @@ def _answer(path: Path, answer_id: str, entry: dict, facts: dict) -> Answer:
         raise ValueError(f"for must name some of {', '.join(AUDIENCES)}")
     return Answer(answer_id, entry["topic"], str(entry["title"]), questions, answer, more,
                   tuple(str(s) for s in entry["sources"]), checked, meant_for)
+
+
+def told_topic(parse: dict) -> str | None:
+    """The topic the intent model read the message as telling of (None: a question, a
+    request or small talk)."""
+    ranking = parse.get("intent_ranking") or []
+    return TOPIC_OF_INTENT.get(ranking[0].get("name")) if ranking else None
 
 
 def listener(said: list[str], language: str | None) -> frozenset[str] | None:

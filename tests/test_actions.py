@@ -447,6 +447,20 @@ async def test_spiking_that_says_when_gets_its_testing_advice_without_a_question
     assert said("utter_ask_spiking_time") not in [m.get("text") for m in messages]
 
 
+@pytest.mark.parametrize(("slots", "said_when", "key"), [
+    ({}, [], "spiking"), ({}, ["now"], "spiking"), ({}, ["recent"], "spiking_after"),
+    ({"when": ["past"]}, [], "spiking_after")])
+async def test_spiking_told_the_day_after_gets_no_advice_about_the_venue(slots, said_when, key):
+    """Issue 24, "Context": at home the next day, "tell the venue staff and stay with them"
+    is no use; asked how long ago, or told "now", it stays."""
+    told = tracker(intent="spiking", slots=slots)
+    told.latest_message["entities"] = [{"entity": "when", "value": w} for w in said_when]
+    messages, _ = await run(signpost_actions.ActionSignpost(), told)
+    assert messages[0]["text"].startswith(signposting.default().text(key))
+    venue = "Tell the venue staff"
+    assert (venue in messages[0]["text"]) is (key == "spiking")
+
+
 @pytest.mark.parametrize(("option", "advice"), [
     ("within_12_hours", "spiking_within_12_hours"), ("within_7_days", "spiking_within_7_days"),
     ("over_7_days", "spiking_over_7_days"), ("tomorrow", "spiking_time_unknown")])

@@ -188,3 +188,17 @@ async def test_a_told_incident_whose_answer_is_for_someone_else_gets_the_topics_
     assert messages[-1]["text"] == said("utter_offer_record")
     assert {"event": "slot", "timestamp": None, "name": "topic",
             "value": "domestic_abuse"} in events
+
+
+async def test_a_told_incident_the_selector_is_unsure_of_gets_the_topics_help_not_choices():
+    """"i think my drink was spiked at a club": spiking's guidance and how long ago it was,
+    not a choice of questions the resident did not ask; a question still gets the choices."""
+    unsure = ranked(("sp_what_now", 0.25), ("sp_needle", 0.2), ("sp_next_day", 0.15))
+    told = question(unsure, "i think my drink was spiked at a club, i feel awful")
+    told.latest_message["intent_ranking"] = [{"name": "spiking", "confidence": 0.9}]
+    assert KNOWLEDGE.decide(told.latest_message) == answers.Decision(None)
+    messages, _ = await run(answer_actions.ActionAnswer(), told)
+    assert messages[0]["text"].startswith(signposting.default().text("spiking"))
+    assert messages[1]["text"] == said("utter_ask_spiking_time")
+    asked = KNOWLEDGE.decide({**unsure, "intent_ranking": [{"name": "out_of_scope"}]})
+    assert [a.id for a in asked.choices] == ["sp_what_now", "sp_needle", "sp_next_day"]
