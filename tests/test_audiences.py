@@ -21,6 +21,7 @@ from bot.directory.audiences import AudiencesError, audiences_in
     ("i'm deaf, how do I contact the police", {"deaf"}),
     # near-misses: nothing said about who they are
     ("my husband hits me", set()),
+    ("i'm a woman and the men in my family control who i see", {"women"}),
     ("my boyfriend reads all my messages", set()),
     ("i'm 15 minutes from home and scared", set()),
     ("transport to the refuge", set()),

@@ -19,7 +19,7 @@ AUDIENCES_FILE = PROJECT_ROOT / "data" / "audiences.yml"
 # After an age, words that make it something else ("I'm 15 minutes away").
 _NOT_AN_AGE = ("minutes", "minute", "mins", "min", "hours", "hour", "hrs", "days", "weeks",
                "months", "miles", "metres", "meters", "m", "km", "am", "pm", "percent",
-               "pounds", "quid", "times", "mins", "stops")
+               "pounds", "quid", "times", "stops")
 
 
 class AudiencesError(ValueError):
@@ -36,21 +36,21 @@ class Words:
 
 def audiences_in(texts: Iterable[str]) -> frozenset[str]:
     """The audiences what the resident said puts them in (empty: nothing said)."""
-    said = padded_words(" . ".join(texts))
+    said = [padded_words(text) for text in texts]  # each message on its own
     words = default()
     found = {a for a, phrases in words.own.items() if _any_in(phrases, said)}
-    # "my wife" says a man only when the resident has not said they are a woman
-    found |= {a for a, phrases in words.partner.items()
-              if _any_in(phrases, said) and not (a == "men" and "women" in found)}
-    if words.ages.search(said):
+    found |= {a for a, phrases in words.partner.items() if _any_in(phrases, said)}
+    if "women" in found:  # "my wife", "the men in my family": not a man's words then
+        found.discard("men")
+    if any(words.ages.search(text) for text in said):
         found.add("young_people")
     if any(_any_in(words.with_partner.get(who, ()), said) for who in found & {"men", "women"}):
         found.add("lgbt")
     return frozenset(found)
 
 
-def _any_in(phrases: tuple[str, ...], said: str) -> bool:
-    return any(phrase in said for phrase in phrases)
+def _any_in(phrases: tuple[str, ...], said: list[str]) -> bool:
+    return any(phrase in text for text in said for phrase in phrases)
 
 
 def load(path: Path = AUDIENCES_FILE) -> Words:
