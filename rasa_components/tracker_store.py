@@ -27,6 +27,7 @@ import os
 
 import sqlalchemy as sa
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.processor import MessageProcessor
 from rasa.core.tracker_store import (
     FailSafeTrackerStore,
@@ -156,15 +157,15 @@ def _sqlite_write_ahead(dbapi_connection, _record) -> None:
 
 
 class ConversationStoreUnavailable(Exception):
-    """The conversation could not be read: the engine leaves the message unanswered."""
+    """The conversation could not be read or saved: the engine leaves the message unanswered."""
 
 
 # Rasa wraps every store in FailSafeTrackerStore, which, when a conversation cannot be read,
 # goes on with a new one: a resident half way through a report would be asked its first
 # question again and again, and told nothing of the problem. For this store, the message
 # is left unanswered instead (the REST channel answers it with no messages, and the app
-# then answers it itself). Caught in the processor, so the REST channel does not log it
-# with the message's text.
+# then answers it itself), also when only the save at the end of the turn failed. Caught
+# in the processor, so the REST channel does not log it with the message's text.
 _rasa_retrieve_error = FailSafeTrackerStore.on_tracker_store_retrieve_error
 _rasa_handle_message = MessageProcessor.handle_message
 _rasa_save = FailSafeTrackerStore.save
@@ -193,9 +194,16 @@ async def _save(self: FailSafeTrackerStore, tracker) -> None:
 
 
 async def _handle_message(self: MessageProcessor, message) -> list | None:
+    """A turn whose conversation could not be saved is not answered at all: the REST
+    channel would otherwise still send what the turn said (a report's reference code, say)
+    while the conversation forgets it, and the resident's next report would be sent under
+    that code again, its own account lost. Unanswered, the app answers it, and the resident
+    sends it again (a report is stored once per draft, so the same code comes back)."""
     try:
         return await _rasa_handle_message(self, message)
     except ConversationStoreUnavailable:
+        if isinstance(message.output_channel, CollectingOutputChannel):
+            message.output_channel.messages.clear()
         return None
 
 

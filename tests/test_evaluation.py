@@ -96,3 +96,16 @@ def test_each_languages_test_messages_are_labelled_and_never_trained_on(kind, la
     assert {m.topic for m in messages} == set(TOPICS)
     training = {text.lower() for text, _ in data.training_examples()}
     assert not [m.text for m in messages if m.text.lower() in training]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_languages_safety_messages_mix_danger_and_near_misses_never_trained_on(language):
+    """The urgent flag's own held-out test: danger now and messages that only sound like
+    it, in every language, none of them a training example."""
+    (path,) = data.test_files("safety")[language]
+    messages = data.heldout(path)
+    urgent = sum(m.urgent for m in messages)
+    assert urgent >= 14 and len(messages) - urgent >= 10
+    assert {m.topic for m in messages} <= set(TOPICS)
+    training = {text.lower() for text, _ in data.training_examples()}
+    assert not [m.text for m in messages if m.text.lower() in training]

@@ -131,6 +131,9 @@ def test_self_harm_said_of_oneself_or_another_is_caught(text, urgent):
     "a man shouted abuse at me then disappeared into the crowd",
     "the lad who keyed my car has disappeared, nobody knows where he lives",
     "kids knocked on my door and disappeared",
+    "found needles in the grass by the kids play area, it's sick",
+    "i was needle spiked last month, can i still get tested",
+    "hellooo",
 ])
 def test_everyday_reports_are_not_flagged(text):
     assert not is_urgent(text)
@@ -156,4 +159,18 @@ def test_only_a_danger_that_can_only_be_now_is_present_danger(text, now):
     """A present danger is urgent whatever the model says (bot/topics.py), so only
     words nobody uses about the past belong there; every one is urgent to the net too."""
     assert is_present_danger(text) is now
+    assert is_urgent(text)
+
+
+@pytest.mark.parametrize("text", [
+    "someone just jabbed me with a needle in the club and im dizzy",
+    "felt a sharp prick in my arm at the bar, now i feel really weird",
+    "i think ive been needle spiked, my legs have gone",
+    "sheeee wont wake uppp",
+    "hes got a knifeee",
+])
+def test_needle_spiking_felt_now_and_letters_held_down_are_caught(text):
+    """Needle spiking with its effects now, and words typed with a letter held down:
+    none of them was caught in any language before the safety held-out reading of
+    December 8 (docs/languages.md)."""
     assert is_urgent(text)

@@ -39,7 +39,7 @@ BASELINES = ("tf-idf + logistic regression", "keyword rules")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", choices=("heldout", "validation"), default="heldout")
+    parser.add_argument("--set", choices=("heldout", "safety", "validation"), default="heldout")
     parser.add_argument("--heldout", type=Path, help="one file instead (scored as English)")
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     args = parser.parse_args()
@@ -49,7 +49,8 @@ def main() -> None:
     texts, intents = zip(*data.training_examples(), strict=True)
     baselines = {BASELINES[0]: TfidfLogistic().fit(list(texts), list(intents)),
                  BASELINES[1]: KeywordRules().fit(list(texts), list(intents))}
-    asked = data.questions(data.ANSWER_FILES[args.set]) if not args.heldout else []
+    answer_file = None if args.heldout else data.ANSWER_FILES.get(args.set)
+    asked = data.questions(answer_file) if answer_file else []
     every = list(dict.fromkeys([*(m.text for messages in sets.values() for m in messages),
                                 *(q.text for q in asked)]))
     parses, load_seconds, latencies = _parse_with_engine(every)

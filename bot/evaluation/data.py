@@ -18,11 +18,14 @@ TRAINING_FILES = sorted([*(PROJECT_ROOT / "nlu_data").glob("*.yml"),
 
 
 def test_files(kind: str) -> dict[str, list[Path]]:
-    """Each language's files of one kind: "heldout" (read once, after every choice) or
-    "validation" (for choosing settings); English has two validation files."""
+    """Each language's files of one kind: "heldout" (read once, after every choice),
+    "safety" (urgent messages and near-misses, read once: the urgent flag's held-out test)
+    or "validation" (for choosing settings); English has two validation files."""
     if kind == "heldout":
         return {code: [HELDOUT_FILE if code == "en" else TEST_DIR / f"heldout_{code}.yml"]
                 for code in LANGUAGES}
+    if kind == "safety":
+        return {code: [TEST_DIR / f"safety_{code}.yml"] for code in LANGUAGES}
     if kind == "validation":
         return {code: ([TEST_DIR / "validation.yml", TEST_DIR / "validation2.yml"]
                        if code == "en" else [TEST_DIR / f"validation_{code}.yml"])

@@ -124,11 +124,28 @@ _RECENT: OrderedDict[bytes, tuple[tuple[str, ...], bool]] = OrderedDict()
 
 
 def _search(text: str) -> tuple[tuple[str, ...], bool]:
-    plain = normalise(text)
+    spellings = _spellings(normalise(text))
     fired, present = [], False
     for net in nets():
-        now = any(p.search(plain) for p in net.present)
+        now = any(p.search(s) for p in net.present for s in spellings)
         present = present or now
-        if now or any(p.search(plain) for p in net.event):
+        if now or any(p.search(s) for p in net.event for s in spellings):
             fired.append(net.language)
     return tuple(fired), present
+
+
+_LONG_RUN = re.compile(r"(\w)\1{2,}")
+
+
+def _spellings(plain: str) -> tuple[str, ...]:
+    """The message as typed, and, when a letter is held down ("heeelp", "ajutooor",
+    "ndihmeee"), with each such run as one letter and as two ("help", "killl" -> "kill")."""
+    if not _LONG_RUN.search(plain):
+        return (plain,)
+    return plain, _LONG_RUN.sub(r"\1", plain), _LONG_RUN.sub(r"\1\1", plain)
+
+
+def both(first: str, second: str) -> str:
+    """A pattern for two things anywhere in one message, in either order (a needle, and
+    feeling faint now)."""
+    return rf"^(?=.*?(?:{first}))(?=.*?(?:{second}))"

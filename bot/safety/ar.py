@@ -35,8 +35,11 @@ Choices a reviewer should check:
   near-misses (and ur.py's not to fire on these).
 - Left out on purpose: "سيف" (sword; a common name), "رشاش" (also a sprinkler), bare
   "حمض" (acid; folic acid), bare "صرع" (having epilepsy), "مخنوق" (also "fed up"),
-  "بيهددني" alone (threatens me: to leave, to post photos...), Arabizi ("sa3dooni",
-  "ana fi 5atar": Latin letters and digits, not written here).
+  "بيهددني" alone (threatens me: to leave, to post photos...).
+- Arabizi (Arabic in Latin letters and digits, 3 = ع, 7 = ح, 2 = ء/ق, 5 = خ), as many
+  young people type it: only a short list of the surest words (`_ARABIZI`): help me now,
+  an ambulance, bleeding, a knife, hitting me now, wanting to kill, not breathing or not
+  waking. "sakin" (a resident; calm) is not a knife.
 - Not yet handled: hyperbole with a person ("المدير رح يقتلني اذا تأخرت", the boss will
   kill me if I'm late) fires, as "going to kill me" does in English.
 - Every pattern that looks ahead over the whole message starts with ^, so that a long
@@ -84,7 +87,20 @@ _CRY = (r"(?:النجده|نجده|الحقوني|الحقني|الحقيني|ا
 _FILL = (r"(?:يا|ناس|جماعه|عالم|ارجوک|ارجوکم|بليز|بلييز|please|plz|pls|بسرعه|حالا|الله|"
          r"يا الله|يا رب|يارب|حدا|حد|احد|اي حد|شي حدا|من فضلک|رجاء|الله يخليکم|دخيلکم|دخيلک)")
 
+# Arabizi: the surest words only (see above); whole words, each in its common spellings.
+_ARABIZI = (r"\b(?:sa3d(?:ouni|ooni|uni|ni)|sa3id(?:ouni|ooni|uni|ni)|sa3ed(?:ouni|ooni|uni|ni)|"
+            r"[ie]l7a2(?:ouni|ooni|uni|ni)|[ie]lha2(?:ouni|ooni|uni)|[ie]nj(?:e|i)dou?ni|"
+            r"[ie]s3a+f|2[ie]s3a+f|"
+            r"(?:3am |bi|b)?y[aei]?nazz?[ei]f|(?:bi|b)?yinzif|(?:bi|b)?tinzif|(?:3am )?tnazz?[ei]f|"
+            r"se?kk?ee?n[eh]?|si?kk?ee?n[eh]?|si?kk?i+n[ea]|se?kk?i+n[ea]|"
+            r"3am y[eiou]?dr[ao]b(?:ni|ha|o|na)|bi?y[eiou]?dr[ao]b(?:ni|ha|na)|"
+            r"(?:bad?d?o|bido|biddo|3ayez|3ayz|yebgha|yabi) y[ie]?[2qk]t[ie]?l(?:ni|ha|na|ak|ik)|"
+            r"y[ie]?2t[eiou]?l(?:ni|ha|na)|[h7]a?y?[ie]?2t[ie]?l(?:ni|ha|na)|"
+            r"ma (?:3am )?(?:y|t|bi|bt)[ei]?tnaff?as|ma (?:3am )?(?:y|t)fi2|ma (?:3am )?(?:y|t)[ei]?s7a)\b")
+
 EVENT = (
+    # Arabizi
+    _ARABIZI,
     # a weapon: a noun alone, unless the message is about cooking, buying, a film or crime
     # figures ("طقم سکاکين مطبخ", "هل جرائم السکاکين منتشره")
     _NOT_A_WEAPON + _NOT_NOW + r".*(?:\b(?:و|ف)?(?:ب|ل|ک)?(?:ال)?(?:سکين(?!ه)|سکاکين)|خنجر|ساطور|مسدس|"

@@ -26,6 +26,8 @@ Choices a reviewer should know:
 
 from __future__ import annotations
 
+from bot.safety import both
+
 # Someone a blow can land on.
 _WEN = (r"(?:mich|uns|ihn|meine\w*|meinen|unsere\w*|jemand\w*|einen (?:mann|jungen|typ|"
         r"obdachlosen)|eine frau|ein kind|das kind|die kinder|mama|papa|meine mutter|"
@@ -42,7 +44,16 @@ _TUER = r"(?:wohnungs|haus|eingangs)?t(?:u|ue)r"
 _WAFFE = (r"(?:\w*messer|waffe|pistole|gewehr|axt|beil|hammer|flasche|machete|schere|spritze|"
           r"eisenstange|baseballschl(?:a|ae)ger|kn(?:u|ue)ppel)")
 
+# A needle or an injection (needle spiking) with feeling faint or strange now.
+_NEEDLE = (r"\b(?:nadel\w*|spritze\w*|gestochen|injiziert|einstich\w*|gepikst|gepiekst|"
+           r"gepiekt|stich im arm)\b")
+_FAINT = (r"(?:schwindel\w*|dreht sich|benommen|(?:mir ist|fuhle mich) (?:so |"
+          r"ganz )?(?:komisch|seltsam)|kann (?:nicht|kaum) (?:mehr )?(?:stehen|laufen|"
+          r"gehen|sehen)|schwach|ubel|verschwommen|umkipp\w*|weggetreten|wackelig)")
+
 EVENT = (
+    # needle spiking, felt now
+    both(_NEEDLE, _FAINT),
     # a weapon, or a weapon used
     r"(?<!neues )(?<!neue )(?<!welches )(?<!gutes )(?<!stumpfes )(?<!kein )(?<!keine )"
     r"(?<!das )\bmesser(?:angriff\w*|stech\w*|attack\w*)?\b(?! (?:ist stumpf|schleif\w*|"

@@ -6,6 +6,8 @@ misses (README, "The safety net's words"); matched against `normalise`d text.
 
 from __future__ import annotations
 
+from bot.safety import both
+
 _SOMEONE = r"(?:me|him|her|them|us|my \w+)"
 # Someone who can go missing: a child, a relative or a friend, and "my" one when the words
 # are apart, so that things ("my bike has gone missing") and the ones who did the harm
@@ -15,7 +17,16 @@ _MISSED = (r"(?:son|daughter|child|kid|boy|girl|toddler|baby|little \w+|mum|mom|
 _NOT_HOME = r"(?:hasn'?t|has not|haven'?t|didn'?t|did not|never) (?:come|came) home"
 
 
+# A needle or an injection (needle spiking) with feeling faint or strange now.
+_NEEDLE = (r"\b(?:jabbed|pricked|injected|injection|needle[ -]?spik\w*|(?:with|"
+           r"by) a (?:needle|syringe)|sharp (?:prick|scratch|pain) (?:in|on) my|pin ?prick)")
+_FAINT = (r"\b(?:dizzy|dizziness|woozy|faint|spinning|drowsy|numb|blurry|out of it|"
+          r"going under|feel (?:really |so |very )?(?:weird|strange|sick|funny|odd|off)|"
+          r"can'?t (?:stand|walk|see|think|move)|legs (?:have )?gone)\b")
+
 EVENT = (
+    # needle spiking, felt now
+    both(_NEEDLE, _FAINT),
     # a weapon, or a weapon used
     r"\b(?:knife|knives|blade|machete|gun|firearm|shotgun|crossbow|acid|axe|weapon|weapons)\b",
     r"\b(?:stabb(?:ed|ing)|shooting|been shot|getting shot|glassed|armed)\b",

@@ -35,7 +35,7 @@ Choices a reviewer should know:
 
 from __future__ import annotations
 
-from bot.safety import romance
+from bot.safety import both, romance
 
 # Weapons, as nouns (singular and plural, with common typos).
 # ("machete" is an English word too, which the English words catch: it counts here only
@@ -81,7 +81,16 @@ _HYPERBOLE = (r"(?!.*?\b(?:calor|frio|ruido|musica|trabajo|estres|examen(?:es)?|
               r"hambre|sueno|dolor|deberes|dieta|resaca|risa|cansancio)\b[^.!?]{0,30}\bmatar)")
 
 
+# A needle or an injection (needle spiking) with feeling faint or strange now.
+_NEEDLE = (r"\b(?:agujas?|jeringas?|jeringuillas?|pinchaz\w*|pinch(?:o|aron|ado|ada)|"
+           r"inyect\w*)\b")
+_FAINT = (r"(?:mare\w*|da vueltas|dando vueltas|no me tengo en pie|"
+          r"no puedo (?:estar de pie|andar|caminar|levantarme|ver)|desmay\w*|"
+          r"me siento rar[oa]|aturdid\w*|debil|nauseas|borros\w*|medio dormid[oa])")
+
 EVENT = (
+    # needle spiking, felt now
+    both(_NEEDLE, _FAINT),
     # a weapon, or a weapon used
     _unless(_NOT_A_THREAT, r"\b" + _WEAPON + r"\b(?! (?:un|el|la|una) (?:escandalo|jaleo|lio|"
     r"bronca|pollo|follon|cirio|barullo|pelea))"),
@@ -236,7 +245,8 @@ EVENT = (
     # suicide and self-harm, said of oneself or of someone else
     r"\bsuicid\w*",
     r"\b(?:quitarme|quitarse|quitarte) la vida\b|\bacabar con (?:mi|su) (?:propia )?vida\b|"
-    r"\bacabar con todo\b(?! (?:el|la|los|las) \w+)",
+    r"\b(?:acabar|acabo|acabare|voy a acabar|terminar|termino|voy a terminar) con todo\b"
+    r"(?! (?:el|la|los|las|lo) \w+)",
     _unless(_HYPERBOLE, r"\b(?:me|se|te) (?:voy|va|vas|quiero|quiere) (?:a )?(?:matar|suicidar|"
     r"quitar la vida)\b"),
     r"\b(?:tirar(?:me|se)|(?:me|se) (?:voy a|va a|quiero|quiere|iba a|queria) tirar|saltar)\s+"

@@ -32,7 +32,7 @@ Choices a reviewer should know:
 
 from __future__ import annotations
 
-from bot.safety import romance
+from bot.safety import both, romance
 
 _WEAPON = (r"(?:couteaux?|cutters?|poignards?|machettes?|pistolets?|flingues?|revolvers?|"
            r"fusils?|carabines?|armes?(?: a feu| blanche)?|kalach\w*|kalash\w*|arbaletes?|"
@@ -75,7 +75,16 @@ _HYPERBOLE = (r"(?!.*?\b(?:chaleur|froid|bruit|musique|boulot|travail|stress|exa
               r"bouchons|faim|sommeil|migraine|regime|rire|ennui|fatigue)\b[^.!?]{0,30}\btu)")
 
 
+# A needle or an injection (needle spiking) with feeling faint or strange now.
+_NEEDLE = (r"\b(?:aiguilles?|seringues?|piqure\w*|piquee?s?|m'a pique\w*|injecte\w*|"
+           r"injection)\b")
+_FAINT = (r"(?:tete (?:qui|me) tourne|la tete tourne|vertige\w*|etourdi\w*|"
+          r"me sens bizarre|malaise|(?:tiens|tenir) (?:plus |pas )?debout|faible|"
+          r"nausee\w*|flou|vaseu\w*|dans le coltar|dans les vapes|m'evanoui\w*)")
+
 EVENT = (
+    # needle spiking, felt now
+    both(_NEEDLE, _FAINT),
     # a weapon, or a weapon used
     _unless(_NOT_A_THREAT, r"\b" + _WEAPON + r"\b"),
     r"(?<!y )(?<!y'a )\b(?:a|avait|ont|avaient|tient|tenait|sort|sorti|sortit|brandit|brandi|brandissant|"

@@ -32,7 +32,7 @@ Choices a reviewer should know:
 
 from __future__ import annotations
 
-from bot.safety import romance
+from bot.safety import both, romance
 
 _WEAPON = (r"(?:coltell(?:o|i|accio|acci)|pugnal(?:e|i)|pistol(?:a|e)|revolver|fucil(?:e|i)|"
            r"arm(?:a|i) da fuoco|armi|(?:un'|l'|la |sua |con |d'|un')arma|balestr(?:a|e)|tirapugni|"
@@ -72,7 +72,16 @@ _HYPERBOLE = (r"(?!.*?\b(?:caldo|freddo|rumore|musica|lavoro|stress|esam[ei]|tra
               r"sonno|mal di testa|dieta|compiti|noia|fatica)\b[^.!?]{0,30}\b(?:uccid|ammazz))")
 
 
+# A needle or an injection (needle spiking) with feeling faint or strange now.
+_NEEDLE = (r"\b(?:ago|aghi|siring\w*|punt[oa] con|puntur\w*|punturin\w*|iniezion\w*|"
+           r"iniettat\w*|bucat[oa] con)\b")
+_FAINT = (r"(?:gira (?:tutto|la testa)|mi gira|stordit\w*|intontit\w*|confus\w*|debole|"
+          r"non (?:mi )?reggo|non sto in piedi|svenire|svengo|nausea|mi sento stran[oa]|"
+          r"annebbiat\w*|vertigin\w*)")
+
 EVENT = (
+    # needle spiking, felt now
+    both(_NEEDLE, _FAINT),
     # a weapon, or a weapon used
     _unless(_NOT_A_THREAT, r"\b" + _WEAPON + r"\b"),
     r"\b(?:ha|aveva|hanno|avevano|tiene|teneva|porta|portava|portano|tira fuori|tirato fuori|"

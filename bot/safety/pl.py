@@ -26,6 +26,8 @@ Choices a reviewer should know:
 
 from __future__ import annotations
 
+from bot.safety import both
+
 # Someone a blow can land on: me, us, him, her, my..., a child, a relative.
 _KOGO = (r"(?:mnie|nas|cie|ciebie|go|ja|jego|ich|moj\w*|nasz\w*|syn\w*|cork\w*|dzieck\w*|"
          r"dzieci|mam[aey]|mamie|tat[aey]|brat\w*|siostr\w*|kogos|ludzi|chlopak\w*|dziewczyn\w*|"
@@ -44,7 +46,16 @@ _DAWNO = (r"^(?![^.!?]*\b(?:(?:rok|roku|lat|lata|miesiac\w*|miesiecy) temu|(?:ze
           r"(?:dni|dzien|tygodni\w*)|na (?:\w+ )?(?:dni|dzien))\b)")
 _NIE_MOGE = r"nie ?(?:moge|moze|mozemy|jest w stanie|potrafi|da rady|umie)"
 
+# A needle or an injection (needle spiking) with feeling faint or strange now.
+_NEEDLE = (r"\b(?:igl[aeyoa]\w*|igle|strzykawk\w*|uklu\w*|wklu\w*|wstrzykn\w*|zastrzyk\w*|"
+           r"dziabn\w*|uklucie\w*)")
+_FAINT = (r"(?:kreci mi sie|kreci sie|zawrot\w*|slabo mi|slabn\w*|dziwnie sie czuje|"
+          r"czuje sie dziwnie|odplywam|mdli|nie moge (?:ustac|stac|chodzic|isc)|nogi mi|"
+          r"otumanion\w*|zamroczon\w*|film mi sie urywa|trace przytomnosc)")
+
 EVENT = (
+    # needle spiking, felt now
+    both(_NEEDLE, _FAINT),
     # a weapon, or a weapon used
     r"(?<!de )(?<!nowy )(?<!nowe )(?<!zestaw )(?<!ostrze )(?<!sprzedam )(?<!kupie )"
     r"(?<!kupilem )(?<!kupilam )(?<!kupil )(?<!kupila )"

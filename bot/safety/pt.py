@@ -40,7 +40,7 @@ Choices a reviewer should know:
 
 from __future__ import annotations
 
-from bot.safety import romance
+from bot.safety import both, romance
 
 _WEAPON = (r"(?:facas?|facao|facoes|faquinha|navalhas?|canivetes?|punhal|punhais|pistolas?|"
            r"revolver(?:es)?|espingardas?|cacadeiras?|armas(?: de fogo| brancas)?|"
@@ -88,7 +88,16 @@ _HYPERBOLE = (r"(?!.*?\b(?:calor|frio|barulho|musica|trabalho|stress|estresse|ex
               r"transito|fome|sono|dor|ressaca|dieta|saudades?|tedio|cansaco)\b[^.!?]{0,30}\bmat)")
 
 
+# A needle or an injection (needle spiking) with feeling faint or strange now.
+_NEEDLE = (r"\b(?:agulhas?|seringas?|picad\w*|picou|picaram|pica-me|injec\w*|injet\w*)\b")
+_FAINT = (r"(?:tont\w*|zonz\w*|tontura\w*|a ficar mal|fica(?:ndo)? mal|frac[oa]|"
+          r"nao consigo (?:ficar de pe|andar|ver|levantar)|desmai\w*|"
+          r"(?:me )?sinto(?:-me)? estranh[oa]|enjoad\w*|a rodar|gira tudo|tudo a girar|"
+          r"tudo girando|grogue)")
+
 EVENT = (
+    # needle spiking, felt now
+    both(_NEEDLE, _FAINT),
     # a weapon, or a weapon used
     _unless(_NOT_A_THREAT, r"(?:\b" + _WEAPON + r"\b|\b(?:uma|a|sua|com|da|na|de) arma\b)"),
     r"\b(?:tem|tinha|tinham|traz|trazia|leva|levava|anda com|andava com|tirou|saca|sacou|"

@@ -29,6 +29,8 @@ Choices a reviewer should know:
 
 from __future__ import annotations
 
+from bot.safety import both
+
 # A child, a relative or a friend, who can go missing.
 _COPIL = (r"(?:fiul|fiu|fiica|fiului|fiicei|baiat\w*|baiet\w*|fata|fetita|fetit\w*|copil\w*|"
           r"mama|mamei|tata|tatal|tatei|bunic\w*|sora|sorei|frate\w*|prieten\w*|nepot\w*|"
@@ -42,7 +44,16 @@ _NU_FILM = (r"^(?!.*\b(?:film|filmul|filme|filmului|serial\w*|jocul|joc video|jo
 # Clitics for whom a blow lands on: me, you, him, her, us, them.
 _PE_CINE = r"(?:ma|te|il|o|ne|va|ii|-ma|-l|-o)"
 
+# A needle or an injection (needle spiking) with feeling faint or strange now.
+_NEEDLE = (r"\b(?:ac|acul|ace|seringa|seringi|seringile|intepat\w*|intepatur\w*|intepa\w*|"
+           r"injectat\w*|injecti\w*)\b")
+_FAINT = (r"(?:amet\w*|imi vine rau|mi-e rau|mi e rau|se invarte|ma invart\w*|"
+          r"nu (?:ma )?pot tine|nu pot sta|slab\w*|ma simt ciudat|confuz\w*|lesin\w*|"
+          r"nu (?:mai )?vad bine|greata)")
+
 EVENT = (
+    # needle spiking, felt now
+    both(_NEEDLE, _FAINT),
     # a weapon, or a weapon used
     r"(?<!set de )(?<!seturi de )(?<!cumparat )(?<!vand )(?<!ascut )(?<!ascutit )"
     r"(?<!atacuri cu )(?<!atacurile cu )(?<!crime cu )(?<!infractiuni cu )(?<!incidente cu )"

@@ -27,6 +27,8 @@ Choices a reviewer should know:
 
 from __future__ import annotations
 
+from bot.safety import both
+
 # A child, a relative or a friend, who can go missing.
 _FEMIJE = (r"(?:djal\w*|vajz\w*|femij\w*|cun\w*|goc\w*|nena|nene|nenen|mami|mamaja|babai|"
            r"babi|babain|gjysh\w*|motr\w*|vella\w*|shoqja|shoqen|shoku|shokun|nip\w*|mbes\w*|"
@@ -39,7 +41,16 @@ _DIKUR = (r"^(?![^.!?]*\b(?:vjet|vitin e kaluar|muajin e kaluar|para (?:\w+ )?"
 _PA_SEND = r"(?= *(?:$|[.,!?;]|ne\b|n'|sot|dje|tani|para|pas|prej|nga|kur|rreth|mbreme|diku))"
 _NUK_MUND = r"(?:nuk (?:mund te |po )?|s'?(?:mund te )?)"
 
+# A needle or an injection (needle spiking) with feeling faint or strange now.
+_NEEDLE = (r"\b(?:gjilpere\w*|gjilpera\w*|shiring\w*|injeksion\w*|injektu\w*|me shpoi|"
+           r"me shpuan|shpuar)\b")
+_FAINT = (r"(?:koka rrotull|marramendje|trullos\w*|nuk (?:mbahem|qendroj|"
+          r"rri) (?:dot )?ne kembe|dobet|ndihem (?:e |i )?cudit\w*|te fiket|"
+          r"me bie te fiket|me vjen keq|me perzihet)")
+
 EVENT = (
+    # needle spiking, felt now
+    both(_NEEDLE, _FAINT),
     # a weapon, or a weapon used
     r"(?<!set )(?<!blej )(?<!bleva )(?<!shes )(?<!mpreh )(?<!dyqan )(?<!krime me )"
     r"(?<!bleva nje )(?<!blej nje )(?<!blere nje )(?<!shes nje )"
@@ -146,7 +157,8 @@ EVENT = (
     r"(?:hidhet|hidhem) (?:nga|prej|poshte|nen)\b",
     r"\bnuk dua (?:me |ma )?te jetoj\b(?! (?:me |ma )?(?:ketu|ne|n'|prane|afer|pas|ku|kete|"
     r"me (?:te|ate|ta|ty|burr\w*|ish\w*|prind\w*|fqinj\w*|kete|ket)))",
-    r"\b(?:piu|mori|gelltiti|perpiu|kam pire|kam marre|ka pire|ka marre|pive|mora)\s+"
+    r"\b(?:piu|mori|gelltiti|perpiu|kam pire|kam marre|ka pire|ka marre|pive|mora|piva|"
+    r"gelltita|perpiva|i piva|i mora)\s+"
     r"(?:\w+\s+){0,2}(?:te gjitha|gjithe|nje kuti|nje grusht|shume|nje pako)\s+(?:\w+\s+)?"
     r"(?:hape\w*|tablet\w*|ilac\w*|barna\w*|paracetamol\w*|pilul\w*)",
     r"\b(?:me|na) (?:ka )?(?:shkru\w*|dergu\w*)\s+(?:\w+\s+){0,2}lamtumir\w*|"
