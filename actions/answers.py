@@ -4,8 +4,10 @@ from and a person to ask."""
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.signposting import said_by_resident, topic_reply
@@ -81,7 +83,8 @@ def show_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 
 class ActionAnswerMore(Action):
-    """The longer answer, after Tell me more."""
+    """The longer answer, after Tell me more (or "yes" to an answer); "yes" to an answer's
+    place that offered to report starts the report, and otherwise asks what else."""
 
     def name(self) -> str:
         return "action_answer_more"
@@ -89,9 +92,11 @@ class ActionAnswerMore(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict) -> list[dict]:
         knowledge = answers.default()
-        chosen = _chosen(tracker, knowledge)
+        chosen = _chosen(tracker, knowledge) or _offered_more(tracker, knowledge)
+        if not chosen and "/report_incident" in _last_turn_buttons(tracker):
+            return [FollowupAction("report_form")]  # "yes" to the offer to report
         if not chosen:
-            say(dispatcher, tracker, "utter_default")
+            say(dispatcher, tracker, "utter_ask_what_else")
             return []
         dispatcher.utter_message(text=knowledge.text(chosen, "more", language_of(tracker),
                                                      **settings().case_review_figures))
@@ -104,6 +109,34 @@ def _chosen(tracker: Tracker, knowledge: answers.KnowledgeBase) -> str | None:
     named = [a for a in entity_values(tracker.latest_message).get(ANSWER_ID, [])
              if a in knowledge.answers]
     return named[0] if named else None
+
+
+def _offered_more(tracker: Tracker, knowledge: answers.KnowledgeBase) -> str | None:
+    """The answer whose Tell me more the bot's last turn offered: "yes please", "tell me
+    more" or a typed /answer_more mean that one (an older answer's is not meant)."""
+    for payload in _last_turn_buttons(tracker):
+        found = _MORE_PAYLOAD.fullmatch(payload)
+        if found and found.group(1) in knowledge.answers:
+            return found.group(1)
+    return None
+
+
+def _last_turn_buttons(tracker: Tracker) -> list[str]:
+    """The payloads of the buttons the bot offered in reply to the resident's previous
+    message."""
+    users, payloads = 0, []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                break
+        elif event.get("event") == "bot" and users == 1:
+            payloads += [b.get("payload") or "" for b in
+                         (event.get("data") or {}).get("buttons") or []]
+    return payloads
+
+
+_MORE_PAYLOAD = re.compile(r'/answer_more\{"' + ANSWER_ID + r'": "([\w-]+)"\}')
 
 
 def _payload(intent: str, answer_id: str) -> str:

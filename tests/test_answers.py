@@ -131,6 +131,39 @@ async def test_a_chosen_question_and_tell_me_more_give_that_answer_in_full():
     assert messages[1]["text"] == said("utter_anything_else")
 
 
+def after_a_turn_that_offered(payloads: list[str], intent="affirm", text="yes please"):
+    """The resident's reply to a turn whose buttons had these payloads."""
+    tr = tracker(intent=intent, text=text)
+    tr.events[:0] = [{"event": "user", "text": "before", "timestamp": 0.1},
+                     {"event": "bot", "text": "older", "timestamp": 0.2, "data": {"buttons": [
+                         {"title": "Tell me more",
+                          "payload": '/answer_more{"answer_id": "da_clares_law"}'}]}},
+                     {"event": "user", "text": "a question", "timestamp": 0.5},
+                     {"event": "bot", "text": "an answer", "timestamp": 0.6, "data": {
+                         "buttons": [{"title": p, "payload": p} for p in payloads]}}]
+    return tr
+
+
+async def test_yes_to_an_answer_is_its_tell_me_more_and_yes_to_an_offer_to_report_starts_it():
+    """"yes please", "ok" or a typed /answer_more after an answer: the longer answer of
+    the one just given, never an older one; after the topic's help that offered to
+    report, the report; after neither, what else."""
+    messages, _ = await run(answer_actions.ActionAnswerMore(), after_a_turn_that_offered(
+        ['/answer_more{"answer_id": "sp_sarc"}', "/quick_exit"]))
+    assert messages[0]["text"] == KNOWLEDGE.answers["sp_sarc"].more
+    typed = after_a_turn_that_offered(['/answer_more{"answer_id": "sp_sarc"}'],
+                                      intent="answer_more", text="/answer_more")
+    messages, _ = await run(answer_actions.ActionAnswerMore(), typed)
+    assert messages[0]["text"] == KNOWLEDGE.answers["sp_sarc"].more
+    messages, events = await run(answer_actions.ActionAnswerMore(), after_a_turn_that_offered(
+        ["/report_incident", "/deny", "/quick_exit"]))
+    assert not messages and events == [{"event": "followup", "timestamp": None,
+                                        "name": "report_form"}]
+    messages, events = await run(answer_actions.ActionAnswerMore(),
+                                 after_a_turn_that_offered(["/more_services"]))
+    assert [m["text"] for m in messages] == [said("utter_ask_what_else")] and not events
+
+
 async def test_another_language_gets_the_answer_with_a_line_saying_it_is_in_english():
     tr = question(ranked(("svc_languages", 0.9)), "czy mogę pisać po polsku")
     tr.latest_message["metadata"] = {"language": "pl"}

@@ -161,6 +161,20 @@ async def test_a_question_gets_its_answer_and_tell_me_more_the_rest(system, ques
     assert "/asb" in payloads(replies) and "/human_handoff" in payloads(replies)
 
 
+async def test_yes_to_an_answer_tells_more_and_yes_to_the_offer_to_report_starts_it(system):
+    """"yes please" to an answer is its Tell me more; "yes" to the topic's help that offered
+    to report begins the report; "yes" after "thanks" asks what else."""
+    known = answers.default()
+    await chat(system, "e2e-yes-1", "clares law")
+    replies = await chat(system, "e2e-yes-1", "yes please")
+    assert texts(replies).startswith(known.text("da_clares_law", "more"))
+    replies = await chat(system, "e2e-yes-2", "someone spat at me and called me a paki")
+    assert "/report_incident" in payloads(replies)
+    assert question_in(await chat(system, "e2e-yes-2", "yes")) == "report_role"
+    await chat(system, "e2e-yes-3", "thanks")
+    assert "/human_handoff" in payloads(await chat(system, "e2e-yes-3", "yes"))
+
+
 async def answer_questions(send, replies, answers: dict[str, list[str]],
                            language: str = "en") -> list:
     """Answer each question the bot asks (in `language`) from `answers` (slot -> what to
