@@ -19,6 +19,8 @@ from bot.directory.audiences import AudiencesError, audiences_in
     ("im 17 and my family are taking me abroad to marry", {"young_people"}),
     ("I'm only 15, my stepdad hits mum", {"young_people"}),
     ("i'm deaf, how do I contact the police", {"deaf"}),
+    ("someone pulled my hijab on the bus yesterday", {"muslim"}),
+    ("they sprayed a swastika on the synagogue wall", {"jewish"}),
     # near-misses: nothing said about who they are
     ("my husband hits me", set()),
     ("i'm a woman and the men in my family control who i see", {"women"}),
@@ -26,6 +28,7 @@ from bot.directory.audiences import AudiencesError, audiences_in
     ("i'm 15 minutes from home and scared", set()),
     ("transport to the refuge", set()),
     ("my son is 16", set()),
+    ("a man shouted at me about my religion", set()),
 ])
 def test_what_residents_say_of_themselves_names_their_audience(said, expected):
     assert audiences_in([said]) == expected
@@ -42,4 +45,7 @@ def test_an_unknown_audience_or_a_bad_list_is_refused(tmp_path):
         audiences.load(bad)
     bad.write_text("men:\n  self: i'm a man\n", encoding="utf-8")
     with pytest.raises(AudiencesError, match="a list of phrases"):
+        audiences.load(bad)
+    bad.write_text("men: [i'm a man]\n", encoding="utf-8")
+    with pytest.raises(AudiencesError, match="each audience is a mapping"):
         audiences.load(bad)

@@ -58,6 +58,8 @@ def load(path: Path = AUDIENCES_FILE) -> Words:
     data = read_yaml(path, AudiencesError)
     if not isinstance(data, dict) or set(data) - set(AUDIENCES):
         raise AudiencesError(f"{path}: audiences must be some of {', '.join(AUDIENCES)}")
+    if not all(isinstance(entry, dict) for entry in data.values()):
+        raise AudiencesError(f"{path}: each audience is a mapping (self, partner, ...)")
     own = {a: _phrases(path, a, entry.get("self")) for a, entry in data.items()}
     partner = {a: _phrases(path, a, entry.get("partner")) for a, entry in data.items()}
     lgbt_with = (data.get("lgbt") or {}).get("with") or {}

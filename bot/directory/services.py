@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from bot.directory.hours import Hours
 
 OFFERS = ("support", "report", "talk", "medical", "emergency", "named")
-AUDIENCES = ("men", "women", "lgbt", "young_people", "deaf", "perpetrators")
+AUDIENCES = ("men", "women", "lgbt", "young_people", "deaf", "perpetrators", "muslim",
+             "jewish")
 CONTACT_KINDS = ("phone", "phone_non_emergency", "text", "web", "email", "in_person")
 ANY_TOPIC = "any"
 REQUIRED = ("name", "offers", "topics", "contact", "hours", "area", "languages", "accessibility",
