@@ -54,6 +54,10 @@ _FAINT = (r"(?:schwindel\w*|dreht sich|benommen|(?:mir ist|fuhle mich) (?:so |"
 EVENT = (
     # needle spiking, felt now
     both(_NEEDLE, _FAINT),
+    # stones or bottles thrown at a home or at people, now (the present; "geworfen" is past)
+    r"\b(?:werfen|wirft|schmeissen|schmeisst|schmeissen gerade)\b[^.!?]{0,30}\b(?:steine?|ziegel\w*|"
+    r"pflastersteine?|flaschen|brandsatz\w*|molotow\w*)\b[^.!?]{0,30}\b(?:fenster\w*|scheibe\w*|"
+    r"tur|turen|haustur|auto\w*|uns|mich)\b",
     # a weapon, or a weapon used
     r"(?<!neues )(?<!neue )(?<!welches )(?<!gutes )(?<!stumpfes )(?<!kein )(?<!keine )"
     r"(?<!das )\bmesser(?:angriff\w*|stech\w*|attack\w*)?\b(?! (?:ist stumpf|schleif\w*|"

@@ -91,6 +91,9 @@ _FAINT = (r"(?:mare\w*|da vueltas|dando vueltas|no me tengo en pie|"
 EVENT = (
     # needle spiking, felt now
     both(_NEEDLE, _FAINT),
+    # stones or bottles being thrown at a home or at people
+    r"\b(?:tirando|lanzando|arrojando|tirandonos|tirandome)\b[^.!?]{0,25}\b(?:piedras|ladrillos|"
+    r"botellas|adoquines)\b",
     # a weapon, or a weapon used
     _unless(_NOT_A_THREAT, r"\b" + _WEAPON + r"\b(?! (?:un|el|la|una) (?:escandalo|jaleo|lio|"
     r"bronca|pollo|follon|cirio|barullo|pelea))"),

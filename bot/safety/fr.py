@@ -85,6 +85,9 @@ _FAINT = (r"(?:tete (?:qui|me) tourne|la tete tourne|vertige\w*|etourdi\w*|"
 EVENT = (
     # needle spiking, felt now
     both(_NEEDLE, _FAINT),
+    # stones or bottles thrown at a home now
+    r"\b(?:jettent|lancent|balancent|jette|lance|balance)\b[^.!?]{0,25}\b(?:des |les )?(?:pierres|"
+    r"cailloux|briques|pav[eé]s|bouteilles)\b[^.!?]{0,30}\b(?:fenetres?|vitres?|porte|maison|voiture)\b",
     # a weapon, or a weapon used
     _unless(_NOT_A_THREAT, r"\b" + _WEAPON + r"\b"),
     r"(?<!y )(?<!y'a )\b(?:a|avait|ont|avaient|tient|tenait|sort|sorti|sortit|brandit|brandi|brandissant|"

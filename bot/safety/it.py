@@ -82,6 +82,9 @@ _FAINT = (r"(?:gira (?:tutto|la testa)|mi gira|stordit\w*|intontit\w*|confus\w*|
 EVENT = (
     # needle spiking, felt now
     both(_NEEDLE, _FAINT),
+    # stones or bottles being thrown at a home or at people
+    r"\b(?:stanno|sta) (?:tirando|lanciando|buttando)\b[^.!?]{0,25}\b(?:sassi|pietre|mattoni|"
+    r"bottiglie)\b",
     # a weapon, or a weapon used
     _unless(_NOT_A_THREAT, r"\b" + _WEAPON + r"\b"),
     r"\b(?:ha|aveva|hanno|avevano|tiene|teneva|porta|portava|portano|tira fuori|tirato fuori|"

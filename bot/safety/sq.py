@@ -51,6 +51,8 @@ _FAINT = (r"(?:koka rrotull|marramendje|trullos\w*|nuk (?:mbahem|qendroj|"
 EVENT = (
     # needle spiking, felt now
     both(_NEEDLE, _FAINT),
+    # stones being thrown now ("po" marks what is happening)
+    r"\bpo (?:hedhin|hedh|gjuajne|gjuan|qellojne|qellon)\b[^.!?]{0,25}\b(?:gur\w*|tulla|shishe)\b",
     # a weapon, or a weapon used
     r"(?<!set )(?<!blej )(?<!bleva )(?<!shes )(?<!mpreh )(?<!dyqan )(?<!krime me )"
     r"(?<!bleva nje )(?<!blej nje )(?<!blere nje )(?<!shes nje )"
