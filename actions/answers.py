@@ -83,8 +83,9 @@ def show_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 
 class ActionAnswerMore(Action):
-    """The longer answer, after Tell me more (or "yes" to an answer); "yes" to an answer's
-    place that offered to report starts the report, and otherwise asks what else."""
+    """The longer answer, after Tell me more (or "yes" to an answer); "yes" to the topic's
+    help that offered to report starts the report; otherwise (also "yes" to "I'm not sure,
+    which of these?") it asks what else."""
 
     def name(self) -> str:
         return "action_answer_more"
@@ -93,7 +94,9 @@ class ActionAnswerMore(Action):
                   domain: dict) -> list[dict]:
         knowledge = answers.default()
         chosen = _chosen(tracker, knowledge) or _offered_more(tracker, knowledge)
-        if not chosen and "/report_incident" in _last_turn_buttons(tracker):
+        offered = _last_turn_buttons(tracker)
+        if not chosen and "/report_incident" in offered and not any(
+                p.startswith("/ask_question") for p in offered):
             return [FollowupAction("report_form")]  # "yes" to the offer to report
         if not chosen:
             say(dispatcher, tracker, "utter_ask_what_else")

@@ -147,7 +147,8 @@ def after_a_turn_that_offered(payloads: list[str], intent="affirm", text="yes pl
 async def test_yes_to_an_answer_is_its_tell_me_more_and_yes_to_an_offer_to_report_starts_it():
     """"yes please", "ok" or a typed /answer_more after an answer: the longer answer of
     the one just given, never an older one; after the topic's help that offered to
-    report, the report; after neither, what else."""
+    report, the report; after neither (or after "I'm not sure, which of these?"), what
+    else."""
     messages, _ = await run(answer_actions.ActionAnswerMore(), after_a_turn_that_offered(
         ['/answer_more{"answer_id": "sp_sarc"}', "/quick_exit"]))
     assert messages[0]["text"] == KNOWLEDGE.answers["sp_sarc"].more
@@ -159,9 +160,11 @@ async def test_yes_to_an_answer_is_its_tell_me_more_and_yes_to_an_offer_to_repor
         ["/report_incident", "/deny", "/quick_exit"]))
     assert not messages and events == [{"event": "followup", "timestamp": None,
                                         "name": "report_form"}]
-    messages, events = await run(answer_actions.ActionAnswerMore(),
-                                 after_a_turn_that_offered(["/more_services"]))
-    assert [m["text"] for m in messages] == [said("utter_ask_what_else")] and not events
+    for offered in (["/more_services"], ['/ask_question{"answer_id": "sp_sarc"}',
+                                         "/report_incident", "/human_handoff"]):
+        messages, events = await run(answer_actions.ActionAnswerMore(),
+                                     after_a_turn_that_offered(offered))
+        assert [m["text"] for m in messages] == [said("utter_ask_what_else")] and not events
 
 
 async def test_another_language_gets_the_answer_with_a_line_saying_it_is_in_english():
