@@ -133,6 +133,8 @@ def test_self_harm_said_of_oneself_or_another_is_caught(text, urgent):
     "kids knocked on my door and disappeared",
     "found needles in the grass by the kids play area, it's sick",
     "i was needle spiked last month, can i still get tested",
+    "he hit me 2 years ago and i'm still confused about it",
+    "the injection at the doctors gave me nausea",
     "hellooo",
 ])
 def test_everyday_reports_are_not_flagged(text):

@@ -93,7 +93,8 @@ EVENT = (
     both(_NEEDLE, _FAINT),
     # stones or bottles being thrown at a home or at people
     r"\b(?:tirando|lanzando|arrojando|tirandonos|tirandome)\b[^.!?]{0,25}\b(?:piedras|ladrillos|"
-    r"botellas|adoquines)\b",
+    r"botellas|adoquines)\b[^.!?]{0,30}\b(?:ventanas?|cristal(?:es)?|puerta|casa|nosotros|"
+    r"mi|nuestras?)\b",
     # a weapon, or a weapon used
     _unless(_NOT_A_THREAT, r"\b" + _WEAPON + r"\b(?! (?:un|el|la|una) (?:escandalo|jaleo|lio|"
     r"bronca|pollo|follon|cirio|barullo|pelea))"),

@@ -73,10 +73,12 @@ _HYPERBOLE = (r"(?!.*?\b(?:caldo|freddo|rumore|musica|lavoro|stress|esam[ei]|tra
 
 
 # A needle or an injection (needle spiking) with feeling faint or strange now.
-_NEEDLE = (r"\b(?:ago|aghi|siring\w*|punt[oa] con|puntur\w*|punturin\w*|iniezion\w*|"
-           r"iniettat\w*|bucat[oa] con)\b")
-_FAINT = (r"(?:gira (?:tutto|la testa)|mi gira|stordit\w*|intontit\w*|confus\w*|debole|"
-          r"non (?:mi )?reggo|non sto in piedi|svenire|svengo|nausea|mi sento stran[oa]|"
+# "ago" alone is English ("a week ago"), and "confused" and "nausea" are English too: every
+# net sees every message, so only Italian forms are written here.
+_NEEDLE = (r"\b(?:(?:con |un |l'|dell'|d'un )ago|aghi|siring\w*|punt[oa] con|puntur\w*|"
+           r"punturin\w*|iniezion\w*|iniettat\w*|bucat[oa] con)\b")
+_FAINT = (r"(?:gira (?:tutto|la testa)|mi gira|stordit\w*|intontit\w*|confus[oa]\b|debole|"
+          r"non (?:mi )?reggo|non sto in piedi|svenire|svengo|ho la nausea|mi sento stran[oa]|"
           r"annebbiat\w*|vertigin\w*)")
 
 EVENT = (
@@ -84,7 +86,7 @@ EVENT = (
     both(_NEEDLE, _FAINT),
     # stones or bottles being thrown at a home or at people
     r"\b(?:stanno|sta) (?:tirando|lanciando|buttando)\b[^.!?]{0,25}\b(?:sassi|pietre|mattoni|"
-    r"bottiglie)\b",
+    r"bottiglie)\b[^.!?]{0,30}\b(?:finestr\w*|vetr\w*|porta|casa|noi|nostr\w*|mia|mio)\b",
     # a weapon, or a weapon used
     _unless(_NOT_A_THREAT, r"\b" + _WEAPON + r"\b"),
     r"\b(?:ha|aveva|hanno|avevano|tiene|teneva|porta|portava|portano|tira fuori|tirato fuori|"

@@ -76,8 +76,9 @@ _CRY = r"(?:救命|救我|救救我|救救我们|帮帮我|帮帮忙|报警|快�
 _FILL = r"(?:快|快点|求求你|求你了|拜托|啊|呀|啦|吧|谁来|有人吗|谁|请|please|help)"
 
 # A needle or an injection (needle spiking) with feeling faint or strange now.
-_NEEDLE = (r"(?:针|注射|扎了我|扎我|被扎|刺了我|被刺了一下)")
-_FAINT = (r"(?:头晕|晕|站不稳|站不住|恶心|迷糊|发软|感觉(?:很)?奇怪|眼花|天旋地转|意识模糊|想吐)")
+# 针 also begins 针对 (aimed at) and ends 方针 / 指针; 恶心 is also "disgusting".
+_NEEDLE = (r"(?:(?<!方|指)针(?!对|织|线|灸)|注射|扎了我|扎我|被扎|刺了我|被刺了一下)")
+_FAINT = (r"(?:头晕|晕|站不稳|站不住|迷糊|发软|感觉(?:很)?奇怪|眼花|天旋地转|意识模糊|想吐)")
 
 EVENT = (
     # needle spiking, felt now
