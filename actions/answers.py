@@ -4,8 +4,6 @@ from and a person to ask."""
 
 from __future__ import annotations
 
-import re
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -93,8 +91,8 @@ class ActionAnswerMore(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict) -> list[dict]:
         knowledge = answers.default()
-        chosen = _chosen(tracker, knowledge) or _offered_more(tracker, knowledge)
         offered = _last_turn_buttons(tracker)
+        chosen = _chosen(tracker, knowledge) or _offered_more(offered, knowledge)
         if not chosen and "/report_incident" in offered and not any(
                 p.startswith("/ask_question") for p in offered):
             return [FollowupAction("report_form")]  # "yes" to the offer to report
@@ -114,14 +112,10 @@ def _chosen(tracker: Tracker, knowledge: answers.KnowledgeBase) -> str | None:
     return named[0] if named else None
 
 
-def _offered_more(tracker: Tracker, knowledge: answers.KnowledgeBase) -> str | None:
+def _offered_more(offered: list[str], knowledge: answers.KnowledgeBase) -> str | None:
     """The answer whose Tell me more the bot's last turn offered: "yes please", "tell me
     more" or a typed /answer_more mean that one (an older answer's is not meant)."""
-    for payload in _last_turn_buttons(tracker):
-        found = _MORE_PAYLOAD.fullmatch(payload)
-        if found and found.group(1) in knowledge.answers:
-            return found.group(1)
-    return None
+    return next((a for a in knowledge.answers if _payload("answer_more", a) in offered), None)
 
 
 def _last_turn_buttons(tracker: Tracker) -> list[str]:
@@ -137,9 +131,6 @@ def _last_turn_buttons(tracker: Tracker) -> list[str]:
             payloads += [b.get("payload") or "" for b in
                          (event.get("data") or {}).get("buttons") or []]
     return payloads
-
-
-_MORE_PAYLOAD = re.compile(r'/answer_more\{"' + ANSWER_ID + r'": "([\w-]+)"\}')
 
 
 def _payload(intent: str, answer_id: str) -> str:
